@@ -1,0 +1,183 @@
+"""读取整个 procedures/ 目录：领域、角色和全部规程，校验后组成一个目录对象。
+
+所有文件都读完、所有问题都收集齐后才决定成败，编辑一次就能看到全部问题。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, ProblemsFound, display_path
+from .schema_check import schema_problems
+from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml
+
+SCHEMA_FILE = "procedure.schema.json"
+VOCABULARY_SCHEMAS = {"_domains.yml": "domains.schema.json", "_roles.yml": "roles.schema.json"}
+
+
+@dataclass
+class Procedure:
+    data: dict[str, Any]
+    source: str  # 相对项目根目录的 YAML 路径
+    loaded: LoadedYaml = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.data["编号"]
+
+    @property
+    def domain(self) -> str:
+        return self.data["领域"]
+
+    @property
+    def title(self) -> str:
+        return self.data["标题"]
+
+    @property
+    def page_uri(self) -> str:
+        """说明页（编辑手写的 Markdown）在 docs/ 中的位置。"""
+        return f"{self.domain}/{self.id}.md"
+
+    @property
+    def checklist_uri(self) -> str:
+        """生成的清单页在站点中的位置。"""
+        return f"{self.domain}/checklists/{self.id}.md"
+
+    @property
+    def reviewed(self) -> dt.date:
+        return dt.date.fromisoformat(self.data["上次复核"])
+
+    @property
+    def review_due(self) -> dt.date:
+        months = self.data["复核周期月数"]
+        year, month = divmod(self.reviewed.month - 1 + months, 12)
+        day = min(self.reviewed.day, 28)
+        return dt.date(self.reviewed.year + year, month + 1, day)
+
+    def overdue(self, today: dt.date) -> bool:
+        return today > self.review_due
+
+    def roles(self) -> list[str]:
+        return [entry["角色"] for entry in self.data["责任主体"]]
+
+
+@dataclass
+class Catalog:
+    root: Path
+    domains: list[dict[str, str]]
+    roles: list[dict[str, str]]
+    procedures: list[Procedure]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def domain(self, domain_id: str) -> dict[str, str]:
+        return next(d for d in self.domains if d["编号"] == domain_id)
+
+    def in_domain(self, domain_id: str) -> list[Procedure]:
+        return [p for p in self.procedures if p.domain == domain_id]
+
+    def by_id(self) -> dict[str, Procedure]:
+        return {p.id: p for p in self.procedures}
+
+
+def load_catalog(root: Path) -> Catalog:
+    """读取并校验 root/procedures；有错误时抛出 ProblemsFound，列出全部问题。"""
+    base = root / "procedures"
+    problems: list[Problem] = []
+
+    vocab: dict[str, Any] = {}
+    for name, schema in VOCABULARY_SCHEMAS.items():
+        loaded = _load(base / name, base / schema, root, problems)
+        vocab[name] = loaded.data if loaded else []
+    domains, roles = vocab["_domains.yml"], vocab["_roles.yml"]
+
+    procedures = []
+    for path in sorted(base.glob("*/*")):
+        if path.name.startswith("_") or not path.is_file():
+            continue
+        shown = display_path(path, root)
+        if path.suffix != ".yml":
+            if path.suffix in (".yaml", ".YML", ".Yml"):
+                problems.append(Problem(shown, 1, 1, "C009", "规程文件的扩展名应为 .yml", f"把文件改名为 {path.stem}.yml"))
+            continue
+        loaded = _load(path, base / SCHEMA_FILE, root, problems)
+        if loaded:
+            procedures.append(Procedure(loaded.data, shown, loaded))
+
+    catalog = Catalog(root, domains or [], roles or [], procedures)
+    problems.extend(_meaning_problems(catalog, base))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ProblemsFound(problems)
+    catalog.warnings = problems
+    return catalog
+
+
+def _load(path: Path, schema: Path, root: Path, problems: list[Problem]) -> LoadedYaml | None:
+    shown = display_path(path, root)
+    if not path.exists():
+        problems.append(Problem(shown, 1, 1, "C000", "缺少这个文件", "从版本库恢复它"))
+        return None
+    try:
+        loaded = load_yaml(path, shown)
+    except YamlLoadError as err:
+        problems.extend(err.problems)
+        return None
+    found = schema_problems(loaded, schema, shown)
+    problems.extend(found)
+    return None if found else loaded
+
+
+def _meaning_problems(catalog: Catalog, base: Path) -> list[Problem]:
+    """结构之外的含义检查：编号与文件名、领域与文件夹、引用是否存在。"""
+    problems = []
+    domain_ids = {d["编号"] for d in catalog.domains}
+    role_names = {r["角色"] for r in catalog.roles}
+    first_seen: dict[str, str] = {}
+
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        if folder.name not in domain_ids and not folder.name.startswith(("_", ".")):
+            shown = display_path(folder, catalog.root)
+            problems.append(Problem(shown, 1, 1, "C002", f"文件夹“{folder.name}”不是已登记的领域",
+                                    "在 procedures/_domains.yml 中登记该领域，或把文件移到已有领域的文件夹"))
+
+    known_ids = {p.id for p in catalog.procedures}
+    for proc in catalog.procedures:
+        at = proc.loaded.position
+
+        def report(path: tuple, code: str, message: str, hint: str) -> None:
+            line, column = at(path)
+            problems.append(Problem(proc.source, line, column, code, message, hint))
+
+        stem, folder = Path(proc.source).stem, Path(proc.source).parent.name
+        if proc.id != stem:
+            report(("编号",), "C001", f"编号“{proc.id}”与文件名“{stem}.yml”不一致",
+                   f"把编号改成“{stem}”，或把文件改名为 {proc.id}.yml（已发布的编号不要改）")
+        if proc.id in first_seen:
+            report(("编号",), "C007", f"编号“{proc.id}”已被 {first_seen[proc.id]} 使用", "编号全局唯一且不复用，请换一个新编号")
+        first_seen.setdefault(proc.id, proc.source)
+        if proc.domain != folder:
+            report(("领域",), "C002", f"领域“{proc.domain}”与所在文件夹“{folder}”不一致",
+                   f"把领域改成“{folder}”，或把文件移到 procedures/{proc.domain}/")
+        for index, entry in enumerate(proc.data["责任主体"]):
+            if entry["角色"] not in role_names:
+                report(("责任主体", index, "角色"), "C006", f"角色“{entry['角色']}”没有登记",
+                       "在 procedures/_roles.yml 中登记这个角色，或改用已登记的角色名")
+        declared = set(proc.roles())
+        step_ids: dict[str, int] = {}
+        for index, step in enumerate(proc.data["步骤"]):
+            if step["责任人"] not in declared:
+                report(("步骤", index, "责任人"), "C005", f"责任人“{step['责任人']}”不在本规程的“责任主体”中",
+                       f"改用其中之一（{'、'.join(sorted(declared))}），或先在“责任主体”中加上这个角色")
+            if step["编号"] in step_ids:
+                report(("步骤", index, "编号"), "C004", f"步骤编号“{step['编号']}”与第 {step_ids[step['编号']] + 1} 步重复",
+                       "每一步的编号在本规程内唯一；新步骤用新编号，已有编号不要改")
+            step_ids.setdefault(step["编号"], index)
+        for index, other in enumerate(proc.data.get("相关规程", [])):
+            if other not in known_ids:
+                report(("相关规程", index), "C003", f"相关规程“{other}”不存在", "检查编号拼写，或删除这一项")
+            elif other == proc.id:
+                report(("相关规程", index), "C003", "相关规程不能指向自己", "删除这一项")
+    return problems

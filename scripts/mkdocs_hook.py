@@ -1,0 +1,61 @@
+"""MkDocs 钩子（薄薄一层）：构建开始时读取并校验 procedures/，再把生成的页面交给 MkDocs。
+
+真正的工作在 catalog（读取、校验）、render（渲染）、navigation（导航）里完成，
+命令行 `python -m scripts` 用的是同一套函数。
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import ROOT  # noqa: E402
+from scripts.catalog import Catalog, load_catalog  # noqa: E402
+from scripts.navigation import build_nav  # noqa: E402
+from scripts.problems import ProblemsFound  # noqa: E402
+from scripts.render import generate  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.procedures")
+_catalog: Catalog | None = None
+
+
+def on_config(config):
+    global _catalog
+    try:
+        _catalog = load_catalog(ROOT)
+    except ProblemsFound as err:
+        raise PluginError("procedures/ 中有错误：\n" + err.report()) from None
+    for warning in _catalog.warnings:
+        log.info(str(warning))
+    if config.nav is None:
+        config.nav = build_nav(_catalog, Path(config.docs_dir))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    assert _catalog is not None
+    sources = {p.checklist_uri: p.source for p in _catalog.procedures}
+    for uri, content in generate(_catalog, Path(config.docs_dir)).items():
+        authored = files.get_file_from_path(uri)
+        if authored is not None:
+            files.remove(authored)
+        page = File.generated(config, uri, content=content)
+        # “编辑此页”：清单页指向 YAML 源文件，说明页指向手写的 Markdown。
+        if uri in sources:
+            page.edit_uri = f"../{sources[uri]}"
+        elif authored is not None:
+            page.edit_uri = authored.src_uri
+        files.append(page)
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(ROOT / "procedures"))
+    server.watch(str(ROOT / "scripts" / "templates"))
+    return server

@@ -1,0 +1,49 @@
+"""由目录生成导航：首页、各领域（概述、规程、其他页面、全部清单）、索引。
+
+导航不写在 mkdocs.yml 里，新增一项规程或一个领域时不需要改配置。
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .render import source_order
+
+NavItem = str | dict
+
+
+def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
+    def exists(uri: str) -> bool:
+        return (docs_dir / uri).is_file()
+
+    nav: list[NavItem] = [{"首页": "index.md"}] if exists("index.md") else []
+    domain_ids = {d["编号"] for d in catalog.domains}
+    for domain in catalog.domains:
+        key = domain["编号"]
+        procedures = sorted(catalog.in_domain(key), key=source_order)
+        claimed = {f"{key}/index.md"} | {p.page_uri for p in procedures}
+        section: list[NavItem] = [{"概述": f"{key}/index.md"}]
+        for proc in procedures:
+            section.append({proc.title: proc.page_uri if exists(proc.page_uri) else proc.checklist_uri})
+        section += [uri for uri in _markdown_in(docs_dir, key) if uri not in claimed]
+        section.append({"全部清单": f"{key}/checklists/index.md"})
+        nav.append({domain["名称"]: section})
+    nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"}]})
+
+    # 不属于任何领域的其他手写页面（如编写规范），按文件名排在最后。
+    for path in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
+        if path.is_dir() and path.name not in domain_ids and path.name != "indexes":
+            pages = _markdown_in(docs_dir, path.name)
+            if pages:
+                nav.append({path.name: pages})
+        elif path.suffix == ".md" and path.name != "index.md":
+            nav.append(path.name)
+    return nav
+
+
+def _markdown_in(docs_dir: Path, folder: str) -> list[str]:
+    base = docs_dir / folder
+    if not base.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in base.glob("*.md"))

@@ -1,0 +1,112 @@
+"""用 Jinja2 模板（scripts/templates/）把目录渲染成 Markdown 页面。
+
+generate() 是唯一的入口：返回 {docs 中的路径: 页面内容}。其中既有全新生成的页面
+（清单页、索引页），也有在编辑手写的说明页前面加上“规程信息”后的版本。
+MkDocs 钩子和命令行都调用它，两条路径生成的内容完全相同。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .catalog import Catalog, Procedure
+
+TEMPLATES = Path(__file__).parent / "templates"
+H1 = re.compile(r"^# .+$", re.MULTILINE)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    return env
+
+
+def source_order(proc: Procedure) -> tuple:
+    """按原始材料中的条目顺序排列（6.41 排在 6.54 前面），没有条目的排在最后。"""
+    items = [i for source in proc.data["来源"] for i in source.get("条目", [])]
+    key = min((tuple(int(n) for n in i.split(".")) for i in items), default=(99, 99))
+    return key, proc.id
+
+
+class Renderer:
+    def __init__(self, catalog: Catalog, docs_dir: Path, today: dt.date):
+        self.catalog = catalog
+        self.docs_dir = docs_dir
+        self.today = today
+        self.env = _environment()
+
+    def authored(self, uri: str) -> str | None:
+        path = self.docs_dir / uri
+        return path.read_text(encoding="utf-8-sig") if path.is_file() else None
+
+    def page_of(self, proc: Procedure) -> str:
+        """读者点开一项规程时去的页面：有说明页就去说明页，否则去清单页。"""
+        return proc.page_uri if (self.docs_dir / proc.page_uri).is_file() else proc.checklist_uri
+
+    def render(self, template: str, uri: str, **context) -> str:
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(uri) or ".")
+
+        return self.env.get_template(template).render(
+            catalog=self.catalog, today=self.today, link=link, page_of=self.page_of, uri=uri, **context
+        )
+
+    def generate(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        procedures = sorted(self.catalog.procedures, key=source_order)
+        for proc in procedures:
+            pages[proc.checklist_uri] = self.render("checklist.md.j2", proc.checklist_uri, proc=proc)
+            text = self.authored(proc.page_uri)
+            if text is not None:
+                pages[proc.page_uri] = self._with_info(text, proc)
+        for domain in self.catalog.domains:
+            members = [p for p in procedures if p.domain == domain["编号"]]
+            uri = f"{domain['编号']}/checklists/index.md"
+            pages[uri] = self.render("domain_checklists.md.j2", uri, domain=domain, procedures=members)
+            overview = f"{domain['编号']}/index.md"
+            if self.authored(overview) is None:
+                pages[overview] = self.render("domain_overview.md.j2", overview, domain=domain, procedures=members)
+        pages["indexes/domains.md"] = self.render(
+            "index_domains.md.j2", "indexes/domains.md", procedures=procedures
+        )
+        pages["indexes/roles.md"] = self.render(
+            "index_roles.md.j2", "indexes/roles.md", roles=self._roles_in_use(procedures)
+        )
+        return pages
+
+    def _with_info(self, text: str, proc: Procedure) -> str:
+        """在说明页的一级标题之后插入“规程信息”框（状态、复核日期、清单入口）。"""
+        info = self.render("procedure_info.md.j2", proc.page_uri, proc=proc)
+        match = H1.search(text)
+        if not match:
+            return info + "\n" + text
+        return text[: match.end()] + "\n\n" + info + text[match.end():]
+
+    def _roles_in_use(self, procedures: list[Procedure]) -> list[dict]:
+        """每个登记的角色，以及它在哪些规程的哪些步骤中负责。"""
+        result = []
+        for role in self.catalog.roles:
+            uses = []
+            for proc in procedures:
+                steps = [s["名称"] for s in proc.data["步骤"] if s["责任人"] == role["角色"]]
+                if role["角色"] in proc.roles():
+                    uses.append({"proc": proc, "steps": steps})
+            if uses:
+                result.append({"role": role, "uses": uses})
+        return result
+
+
+def generate(catalog: Catalog, docs_dir: Path, today: dt.date | None = None) -> dict[str, str]:
+    return Renderer(catalog, docs_dir, today or dt.date.today()).generate()

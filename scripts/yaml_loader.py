@@ -1,0 +1,186 @@
+"""安全读取 YAML：保留每个值的行列号，拒绝重复的键，对编码和输入法失误给出中文提示。"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple  # 数据中的位置，如 ("步骤", 2, "责任人")
+
+# 全角冒号紧跟在“键”后面：输入法没切回英文时的常见失误。
+FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s+)?[\w\u4e00-\u9fff（）]{1,20}：")
+FULLWIDTH_SPACE_INDENT = re.compile(r"^[ \t]*\u3000")
+
+# PyYAML 的常见英文报错 → 编辑看得懂的中文说明。
+YAML_ERROR_TEXT = {
+    "mapping values are not allowed here": "这里不能再出现“键: 值”，多半是值里含有半角冒号，或者缩进不对",
+    "could not find expected ':'": "找不到键后面的半角冒号“:”",
+    "found character '\\t' that cannot start any token": "使用了制表符（Tab）",
+    "expected <block end>, but found": "缩进不一致",
+    "did not find expected key": "缩进不一致或缺少键",
+    "did not find expected '-' indicator": "列表项的缩进不一致",
+    "found unexpected end of stream": "文件在引号或括号未闭合时就结束了",
+    "found undefined alias": "使用了未定义的别名（*）",
+}
+YAML_ERROR_HINT = "检查这一行及上一行的缩进（只用半角空格，同级对齐）、半角冒号后的空格和引号是否成对"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader，但日期保持为文字，交给结构校验统一检查格式。"""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@dataclass
+class LoadedYaml:
+    data: Any
+    lines: list[str]
+    value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """某个位置（或其最近的上级）的行、列号，从 1 开始。"""
+        table = self.key_positions if key else self.value_positions
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.value_positions:
+                return self.value_positions[path]
+            path = path[:-1]
+        return self.value_positions.get((), (1, 1))
+
+
+class YamlLoadError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def read_text(path: Path, shown: str) -> str:
+    """按 UTF-8 读取（允许 BOM），统一换行符；不是 UTF-8 时指出位置。"""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        guess = "，看起来是 GBK/GB2312 编码（Windows 记事本等的默认保存方式）" if _is_gbk(raw) else ""
+        raise YamlLoadError([Problem(
+            shown, line, column, "Y001",
+            f"文件不是 UTF-8 编码{guess}",
+            "在编辑器中选择“另存为”，编码选 UTF-8 后保存",
+        )]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def load_yaml(path: Path, shown: str) -> LoadedYaml:
+    """读取一个 YAML 文件。有问题时抛出 YamlLoadError，其中列出该文件的全部问题。"""
+    text = read_text(path, shown)
+    lines = text.split("\n")
+    problems = _indentation_problems(lines, shown)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        problems.append(_syntax_problem(err, shown))
+        problems.extend(_fullwidth_colon_problems(lines, shown))
+        raise YamlLoadError(_unique(problems)) from None
+    if problems:
+        raise YamlLoadError(problems)
+    if node is None:
+        raise YamlLoadError([Problem(shown, 1, 1, "Y006", "文件是空的", "按 procedures/README.md 填写规程内容")])
+
+    loaded = LoadedYaml(data=None, lines=lines)
+    problems.extend(_walk(node, (), loaded, shown))
+    if problems:
+        raise YamlLoadError(problems)
+    loaded.data = _Loader(text).get_single_data()
+    return loaded
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _walk(node: yaml.Node, path: Path_, loaded: LoadedYaml, shown: str) -> list[Problem]:
+    """记录每个值的位置，同时找出所有重复的键。"""
+    loaded.value_positions[path] = _mark(node.start_mark)
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line, column = _mark(key_node.start_mark)
+            if key in seen:
+                problems.append(Problem(
+                    shown, line, column, "Y003",
+                    f"键“{key}”重复出现（第 {seen[key]} 行已经有了）",
+                    "删除其中一个，或把两处内容合并到一起",
+                ))
+                continue
+            seen[key] = line
+            loaded.key_positions[path + (key,)] = (line, column)
+            problems.extend(_walk(value_node, path + (key,), loaded, shown))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems.extend(_walk(item, path + (index,), loaded, shown))
+    return problems
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = _mark(mark) if mark else (1, 1)
+    original = err.problem or ""
+    text = next((zh for en, zh in YAML_ERROR_TEXT.items() if original.startswith(en)), None)
+    message = f"YAML 格式错误：{text}" if text else f"YAML 格式错误（{original}）"
+    return Problem(shown, line, column, "Y002", message, YAML_ERROR_HINT)
+
+
+def _indentation_problems(lines: list[str], shown: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        match = FULLWIDTH_SPACE_INDENT.match(line)
+        if match:
+            problems.append(Problem(
+                shown, number, match.end(), "Y005",
+                "缩进里有全角空格（中文输入法下的空格）",
+                "把行首的全角空格删掉，改用半角空格缩进",
+            ))
+    return problems
+
+
+def _fullwidth_colon_problems(lines: list[str], shown: str) -> list[Problem]:
+    return [
+        Problem(shown, number, line.index("：") + 1, "Y004",
+                "键后面用了全角冒号“：”", "改成半角冒号加一个空格“: ”")
+        for number, line in enumerate(lines, start=1)
+        if FULLWIDTH_COLON_KEY.match(line)
+    ]
+
+
+def fullwidth_colon_hint(line: str) -> str:
+    """结构校验报错的那一行若有全角冒号，补一句提示。"""
+    if FULLWIDTH_COLON_KEY.match(line):
+        return "；这一行的键后面用了全角冒号“：”，请改成半角冒号加空格“: ”"
+    return ""
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems))
