@@ -91,6 +91,9 @@ def load_catalog(root: Path) -> Catalog:
     for name, schema in VOCABULARY_SCHEMAS.items():
         loaded = _load(base / name, base / schema, root, problems)
         vocab[name] = loaded.data if loaded else []
+        if loaded:
+            key = "编号" if name == "_domains.yml" else "角色"
+            problems.extend(_duplicate_entries(loaded, key, display_path(base / name, root)))
     domains, roles = vocab["_domains.yml"], vocab["_roles.yml"]
 
     procedures = []
@@ -128,6 +131,20 @@ def _load(path: Path, schema: Path, root: Path, problems: list[Problem]) -> Load
     found = schema_problems(loaded, schema, shown)
     problems.extend(found)
     return None if found else loaded
+
+
+def _duplicate_entries(loaded: LoadedYaml, key: str, shown: str) -> list[Problem]:
+    """登记表中同一个编号或角色出现两次。"""
+    problems, seen = [], {}
+    for index, entry in enumerate(loaded.data):
+        name = entry[key]
+        if name in seen:
+            line, column = loaded.position((index, key))
+            problems.append(Problem(shown, line, column, "C010", f"“{name}”重复登记（第 {seen[name]} 行已有）",
+                                    "删除重复的一项，必要时把说明合并"))
+        else:
+            seen[name] = loaded.position((index, key))[0]
+    return problems
 
 
 def _meaning_problems(catalog: Catalog, base: Path) -> list[Problem]:

@@ -15,7 +15,6 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import ROOT  # noqa: E402
 from scripts.catalog import Catalog, load_catalog  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
 from scripts.problems import ProblemsFound  # noqa: E402
@@ -25,10 +24,15 @@ log = logging.getLogger("mkdocs.hooks.procedures")
 _catalog: Catalog | None = None
 
 
+def _root(config) -> Path:
+    """项目根目录：mkdocs.yml 所在的目录。"""
+    return Path(config.config_file_path).resolve().parent
+
+
 def on_config(config):
     global _catalog
     try:
-        _catalog = load_catalog(ROOT)
+        _catalog = load_catalog(_root(config))
     except ProblemsFound as err:
         raise PluginError("procedures/ 中有错误：\n" + err.report()) from None
     for warning in _catalog.warnings:
@@ -56,6 +60,6 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_serve(server, config, builder):
-    server.watch(str(ROOT / "procedures"))
-    server.watch(str(ROOT / "scripts" / "templates"))
+    server.watch(str(_root(config) / "procedures"))
+    server.watch(str(Path(__file__).parent / "templates"))
     return server

@@ -27,6 +27,7 @@ YAML_ERROR_TEXT = {
     "did not find expected '-' indicator": "列表项的缩进不一致",
     "found unexpected end of stream": "文件在引号或括号未闭合时就结束了",
     "found undefined alias": "使用了未定义的别名（*）",
+    "could not determine a constructor for the tag": "使用了不允许的标签（!!…），规程文件只能写文字、列表和“键: 值”",
 }
 YAML_ERROR_HINT = "检查这一行及上一行的缩进（只用半角空格，同级对齐）、半角冒号后的空格和引号是否成对"
 
@@ -111,7 +112,10 @@ def load_yaml(path: Path, shown: str) -> LoadedYaml:
     problems.extend(_walk(node, (), loaded, shown))
     if problems:
         raise YamlLoadError(problems)
-    loaded.data = _Loader(text).get_single_data()
+    try:
+        loaded.data = _Loader(text).get_single_data()
+    except yaml.MarkedYAMLError as err:
+        raise YamlLoadError([_syntax_problem(err, shown)]) from None
     return loaded
 
 

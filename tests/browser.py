@@ -1,0 +1,44 @@
+"""浏览器测试的工具：本地 HTTP 服务和 Debian chromium（由 Playwright 驱动）。"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# 本机网络封闭：关掉 Chromium 的后台联网，否则启动时会反复尝试连接谷歌的服务。
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """在 127.0.0.1 的随机端口上提供 directory，返回根地址。"""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def type_chinese(page, selector: str, text: str) -> None:
+    """像中文输入法那样输入：候选词一次上屏（insertText），随后有一次按键抬起。
+
+    Material 的搜索框在 keyup 时读取输入；输入法上屏后同样会产生 keyup。
+    """
+    page.click(selector)
+    page.keyboard.insert_text(text)
+    page.keyboard.press("End")

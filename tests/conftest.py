@@ -1,0 +1,113 @@
+"""测试共用的夹具：在临时目录里搭一个最小但完整的手册项目。"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import ROOT
+
+VALID_PROCEDURE = """\
+编号: shili-guicheng
+标题: 示例规程：登记来访
+领域: shili
+状态: 现行
+摘要: 用于测试的一项完整规程，包含两个步骤。
+适用情形:
+  - 群众来访
+依据:
+  - 文件: 《信访工作条例》
+责任主体:
+  - 角色: 接访人
+    职责: 接待来访群众
+  - 角色: 督查人
+    职责: 跟踪办理结果
+步骤:
+  - 编号: dengji
+    名称: 登记来访
+    做法: 当面听清诉求并记录在来访登记表上。
+    责任人: 接访人
+    时限: 当场
+    留痕材料: [来访登记表]
+  - 编号: genzong
+    名称: 跟踪办理
+    做法: 按台账跟踪办理进度直到办结。
+    责任人: 督查人
+    留痕材料: []
+检查要点:
+  - 每次来访都有登记
+来源:
+  - 篇目: 篇六
+    章节: 工作要点
+    条目: ["6.54"]
+负责人: 测试组
+上次复核: 2026-01-15
+复核周期月数: 12
+"""
+
+DOMAINS = """\
+- 编号: shili
+  名称: 示例领域
+  简介: 只在测试中使用的领域。
+"""
+
+ROLES = """\
+- 角色: 接访人
+  说明: 接待来访群众的工作人员。
+- 角色: 督查人
+  说明: 跟踪督办的工作人员。
+"""
+
+MKDOCS_YML = """\
+site_name: 测试手册
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - search
+hooks:
+  - {hook}
+markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, pymdownx.tasklist]
+"""
+
+
+class Tree:
+    """一个临时项目：write() 写文件，root 是项目根目录。"""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Tree:
+    t = Tree(tmp_path / "project")
+    for schema in (ROOT / "procedures").glob("*.schema.json"):
+        t.write(f"procedures/{schema.name}", schema.read_text(encoding="utf-8"))
+    t.write("procedures/_domains.yml", DOMAINS)
+    t.write("procedures/_roles.yml", ROLES)
+    t.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE)
+    t.write("docs/index.md", "# 测试手册\n\n首页。\n")
+    t.write("mkdocs.yml", MKDOCS_YML.format(hook=ROOT / "scripts" / "mkdocs_hook.py"))
+    return t
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("找不到 Debian 的 chromium：请用 `make test` 运行测试，它会自动安装")
+    return path

@@ -1,0 +1,96 @@
+"""渲染：清单页、说明页的信息框、索引页和导航。"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scripts.catalog import load_catalog
+from scripts.navigation import build_nav
+from scripts.render import generate
+
+from .conftest import VALID_PROCEDURE
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def pages(tree, today=TODAY) -> dict[str, str]:
+    return generate(load_catalog(tree.root), tree.root / "docs", today)
+
+
+def test_checklist_page_has_every_step_with_a_stable_id(tree):
+    page = pages(tree)["shili/checklists/shili-guicheng.md"]
+    assert page.startswith("# 清单：示例规程：登记来访\n")
+    assert '<ol class="checklist" data-procedure="shili/shili-guicheng">' in page
+    assert page.count('<input type="checkbox" class="checklist__box"') == 2
+    assert 'id="step-dengji" data-step="dengji"' in page
+    assert "<span>责任人：接访人</span><span>时限：当场</span><span>留痕材料：来访登记表</span>" in page
+    assert "<span>留痕材料：无</span>" in page
+    assert "- [ ] 每次来访都有登记" in page
+    assert "- 篇六：工作要点（素材条目 6.54）" in page
+
+
+def test_text_is_escaped_in_html(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace(
+        "做法: 当面听清诉求并记录在来访登记表上。", "做法: 填写<script>alert(1)</script>表格"))
+    page = pages(tree)["shili/checklists/shili-guicheng.md"]
+    assert "<script>" not in page
+    assert "填写&lt;script&gt;alert(1)&lt;/script&gt;表格" in page
+
+
+def test_authored_page_gets_info_box_after_its_title(tree):
+    tree.write("docs/shili/shili-guicheng.md", "# 登记来访\n\n正文第一段。\n")
+    page = pages(tree)["shili/shili-guicheng.md"]
+    title, rest = page.split("\n", 1)
+    assert title == "# 登记来访"
+    assert rest.index('!!! info "规程信息"') < rest.index("正文第一段。")
+    assert "[:material-checkbox-marked-outline: 打开清单（可勾选、可打印）](checklists/shili-guicheng.md)" in page
+    assert "**下次复核**：2027年1月15日" in page
+    checklist = pages(tree)["shili/checklists/shili-guicheng.md"]
+    assert "阅读说明：[示例规程：登记来访](../shili-guicheng.md)。" in checklist
+
+
+def test_overdue_and_retired_notices(tree):
+    assert "已超过复核日期" not in pages(tree, dt.date(2027, 1, 15))["shili/checklists/shili-guicheng.md"]
+    late = pages(tree, dt.date(2027, 1, 16))["shili/checklists/shili-guicheng.md"]
+    assert '!!! warning "已超过复核日期"' in late
+    assert "本规程应在 2027年1月15日 前复核" in late
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("状态: 现行", "状态: 已废止"))
+    assert '!!! danger "本规程已废止"' in pages(tree)["shili/checklists/shili-guicheng.md"]
+
+
+def test_indexes_by_domain_and_role(tree):
+    generated = pages(tree)
+    assert "## 示例领域" in generated["indexes/domains.md"]
+    assert "[示例规程：登记来访](../shili/checklists/shili-guicheng.md)" in generated["indexes/domains.md"]
+    roles = generated["indexes/roles.md"]
+    assert "## 接访人" in roles and "：负责登记来访" in roles
+    assert "## 督查人" in roles and "：负责跟踪办理" in roles
+    assert "| [示例规程：登记来访](shili-guicheng.md) | 群众来访 | 2 |" in generated["shili/checklists/index.md"]
+
+
+def test_missing_domain_overview_is_generated_but_authored_one_wins(tree):
+    assert "shili/index.md" in pages(tree)
+    tree.write("docs/shili/index.md", "# 示例领域概述\n")
+    assert "shili/index.md" not in pages(tree)
+
+
+def test_navigation_follows_domains_and_source_order(tree):
+    tree.write("procedures/shili/di-er.yml", VALID_PROCEDURE.replace("shili-guicheng", "di-er")
+               .replace("标题: 示例规程：登记来访", "标题: 第二项规程").replace('["6.54"]', '["6.41"]'))
+    tree.write("docs/shili/index.md", "# 概述\n")
+    tree.write("docs/shili/di-er.md", "# 第二项规程\n")
+    tree.write("docs/shili/fagui.md", "# 法规\n")
+    tree.write("docs/guide/writing.md", "# 写作规范\n")
+    nav = build_nav(load_catalog(tree.root), tree.root / "docs")
+    assert nav == [
+        {"首页": "index.md"},
+        {"示例领域": [
+            {"概述": "shili/index.md"},
+            {"第二项规程": "shili/di-er.md"},
+            {"示例规程：登记来访": "shili/checklists/shili-guicheng.md"},
+            "shili/fagui.md",
+            {"全部清单": "shili/checklists/index.md"},
+        ]},
+        {"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"}]},
+        {"guide": ["guide/writing.md"]},
+    ]

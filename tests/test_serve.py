@@ -1,0 +1,57 @@
+"""make serve 的实时预览：保存 YAML 后，清单页重新生成。"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import VALID_PROCEDURE
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_saving_a_yaml_file_rerenders_its_page(tree):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=tree.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/shili/checklists/shili-guicheng/"
+    try:
+        assert wait_for(url, "登记来访"), "mkdocs serve 没有提供清单页"
+        tree.write("procedures/shili/shili-guicheng.yml",
+                   VALID_PROCEDURE.replace("名称: 跟踪办理", "名称: 跟踪办理进度"))
+        assert wait_for(url, "跟踪办理进度"), "修改 YAML 后页面没有重新生成"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
