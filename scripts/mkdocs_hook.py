@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -49,7 +49,9 @@ def on_files(files: Files, config) -> Files:
         authored = files.get_file_from_path(uri)
         if authored is not None:
             files.remove(authored)
-        page = File.generated(config, uri, content=content)
+        # 清单页有意不放进导航（从说明页和“全部清单”进入），不必为此提示。
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in sources else InclusionLevel.UNDEFINED
+        page = File.generated(config, uri, content=content, inclusion=inclusion)
         # “编辑此页”：清单页指向 YAML 源文件，说明页指向手写的 Markdown。
         if uri in sources:
             page.edit_uri = f"../{sources[uri]}"
