@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .learning_paths import load_paths
 from .problems import Problem, ProblemsFound, display_path
 from .schema_check import schema_problems
 from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml
@@ -71,6 +72,7 @@ class Catalog:
     roles: list[dict[str, str]]
     procedures: list[Procedure]
     warnings: list[Problem] = field(default_factory=list)
+    paths: list[dict] = field(default_factory=list)  # 学习路径，见 learning_paths.py
 
     def domain(self, domain_id: str) -> dict[str, str]:
         return next(d for d in self.domains if d["编号"] == domain_id)
@@ -111,6 +113,8 @@ def load_catalog(root: Path) -> Catalog:
 
     catalog = Catalog(root, domains or [], roles or [], procedures)
     problems.extend(_meaning_problems(catalog, base))
+    catalog.paths, path_problems = load_paths(root, {p.id for p in procedures})
+    problems.extend(path_problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ProblemsFound(problems)

@@ -50,7 +50,8 @@ def on_files(files: Files, config) -> Files:
         if authored is not None:
             files.remove(authored)
         # 清单页有意不放进导航（从说明页和“全部清单”进入），不必为此提示。
-        inclusion = InclusionLevel.NOT_IN_NAV if uri in sources else InclusionLevel.UNDEFINED
+        inclusion = InclusionLevel.NOT_IN_NAV if "/checklists/" in uri and not uri.endswith("/index.md") \
+            else InclusionLevel.UNDEFINED
         page = File.generated(config, uri, content=content, inclusion=inclusion)
         # “编辑此页”：清单页指向 YAML 源文件，说明页指向手写的 Markdown。
         if uri in sources:

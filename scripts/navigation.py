@@ -18,6 +18,8 @@ def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
         return (docs_dir / uri).is_file()
 
     nav: list[NavItem] = [{"首页": "index.md"}] if exists("index.md") else []
+    if catalog.paths:
+        nav.append({"从这里开始": "start.md"})
     domain_ids = {d["编号"] for d in catalog.domains}
     for domain in catalog.domains:
         key = domain["编号"]
@@ -29,7 +31,8 @@ def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
         section += [uri for uri in _markdown_in(docs_dir, key) if uri not in claimed]
         section.append({"全部清单": f"{key}/checklists/index.md"})
         nav.append({domain["名称"]: section})
-    nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"}]})
+    nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
+                         {"按标签查规程": "indexes/tags.md"}]})
 
     # 不属于任何领域的其他手写页面（如编写规范），按文件名排在最后。
     for path in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:

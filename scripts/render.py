@@ -8,11 +8,13 @@ MkDocs 钩子和命令行都调用它，两条路径生成的内容完全相同�
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .catalog import Catalog, Procedure
 
@@ -30,6 +32,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    # 前置元数据里的文字：JSON 字符串也是合法的 YAML，保留汉字原样。
+    env.filters["yaml_text"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     return env
 
 
@@ -75,12 +79,17 @@ class Renderer:
             members = [p for p in procedures if p.domain == domain["编号"]]
             uri = f"{domain['编号']}/checklists/index.md"
             pages[uri] = self.render("domain_checklists.md.j2", uri, domain=domain, procedures=members)
+            print_uri = f"{domain['编号']}/checklists/print.md"
+            pages[print_uri] = self.render("domain_print.md.j2", print_uri, domain=domain, procedures=members)
             overview = f"{domain['编号']}/index.md"
             if self.authored(overview) is None:
                 pages[overview] = self.render("domain_overview.md.j2", overview, domain=domain, procedures=members)
+        if self.catalog.paths:
+            pages["start.md"] = self.render("start.md.j2", "start.md", titles=self._titles())
         pages["indexes/domains.md"] = self.render(
             "index_domains.md.j2", "indexes/domains.md", procedures=procedures
         )
+        pages["indexes/tags.md"] = self.render("index_tags.md.j2", "indexes/tags.md")
         pages["indexes/roles.md"] = self.render(
             "index_roles.md.j2", "indexes/roles.md", roles=self._roles_in_use(procedures)
         )
@@ -90,9 +99,22 @@ class Renderer:
         """在说明页的一级标题之后插入“规程信息”框（状态、复核日期、清单入口）。"""
         info = self.render("procedure_info.md.j2", proc.page_uri, proc=proc)
         match = H1.search(text)
-        if not match:
-            return info + "\n" + text
-        return text[: match.end()] + "\n\n" + info + text[match.end():]
+        if match:
+            text = text[: match.end()] + "\n\n" + info + text[match.end():]
+        else:
+            text = info + "\n" + text
+        if text.startswith("---\n"):  # 编辑自己写了前置元数据，不再加标签
+            return text
+        return self.render("front_matter.md.j2", proc.page_uri, proc=proc) + "\n" + text
+
+    def _titles(self) -> dict[str, str]:
+        """docs/ 下每个手写页面的一级标题，用于生成链接文字。"""
+        titles = {}
+        for path in self.docs_dir.rglob("*.md"):
+            match = H1.search(path.read_text(encoding="utf-8-sig"))
+            if match:
+                titles[path.relative_to(self.docs_dir).as_posix()] = match.group(0)[2:].strip()
+        return titles
 
     def _roles_in_use(self, procedures: list[Procedure]) -> list[dict]:
         """每个登记的角色，以及它在哪些规程的哪些步骤中负责。"""

@@ -67,7 +67,7 @@ def test_cli_generate_writes_a_complete_docs_tree(tree, tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "index.md").is_file()
-    assert (out / "shili/checklists/shili-guicheng.md").read_text(encoding="utf-8").startswith("# 清单：")
+    assert "\n# 清单：示例规程：登记来访\n" in (out / "shili/checklists/shili-guicheng.md").read_text(encoding="utf-8")
     assert json.loads((out / "_nav.json").read_text(encoding="utf-8"))[0] == {"首页": "index.md"}
 
 

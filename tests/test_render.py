@@ -17,12 +17,18 @@ def pages(tree, today=TODAY) -> dict[str, str]:
     return generate(load_catalog(tree.root), tree.root / "docs", today)
 
 
+def body(page: str) -> str:
+    """去掉前置元数据（标签）后的正文。"""
+    return page.split("\n---\n", 1)[1].lstrip("\n") if page.startswith("---\n") else page
+
+
 def test_checklist_page_has_every_step_with_a_stable_id(tree):
     page = pages(tree)["shili/checklists/shili-guicheng.md"]
-    assert page.startswith("# 清单：示例规程：登记来访\n")
+    assert page.startswith('---\ntags:\n  - "示例领域"\n  - "接访人"\n  - "督查人"\n---\n')
+    assert body(page).startswith("# 清单：示例规程：登记来访\n")
     assert '<ol class="checklist" data-procedure="shili/shili-guicheng">' in page
     assert page.count('<input type="checkbox" class="checklist__box"') == 2
-    assert 'id="step-dengji" data-step="dengji"' in page
+    assert 'id="shili-guicheng--dengji" data-step="dengji"' in page
     assert "<span>责任人：接访人</span><span>时限：当场</span><span>留痕材料：来访登记表</span>" in page
     assert "<span>留痕材料：无</span>" in page
     assert "- [ ] 每次来访都有登记" in page
@@ -40,7 +46,8 @@ def test_text_is_escaped_in_html(tree):
 def test_authored_page_gets_info_box_after_its_title(tree):
     tree.write("docs/shili/shili-guicheng.md", "# 登记来访\n\n正文第一段。\n")
     page = pages(tree)["shili/shili-guicheng.md"]
-    title, rest = page.split("\n", 1)
+    assert page.startswith('---\ntags:\n  - "示例领域"\n')
+    title, rest = body(page).split("\n", 1)
     assert title == "# 登记来访"
     assert rest.index('!!! info "规程信息"') < rest.index("正文第一段。")
     assert "[:material-checkbox-marked-outline: 打开清单（可勾选、可打印）](checklists/shili-guicheng.md)" in page
@@ -91,6 +98,7 @@ def test_navigation_follows_domains_and_source_order(tree):
             "shili/fagui.md",
             {"全部清单": "shili/checklists/index.md"},
         ]},
-        {"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"}]},
+        {"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
+                  {"按标签查规程": "indexes/tags.md"}]},
         {"guide": ["guide/writing.md"]},
     ]

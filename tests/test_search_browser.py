@@ -61,6 +61,6 @@ def test_checklist_boxes_can_be_ticked(browser, site_url):
     page.goto(site_url + "xinfang/checklists/jiefang-wuhuanjie/")
     boxes = page.locator("ol.checklist input[type=checkbox]")
     expect(boxes).to_have_count(5)
-    page.locator("#step-zhuanjiao label").click()
+    page.locator("#jiefang-wuhuanjie--zhuanjiao label").click()
     expect(boxes.nth(1)).to_be_checked()
     page.close()
