@@ -3,6 +3,9 @@
   check              校验 procedures/，列出全部问题（错误使退出码为 1）
   generate --out 目录 把手写页面和生成页面合成一个完整的 docs 目录（供其他构建工具使用）
   build [--site-dir] 严格、原子化地构建站点到 site/
+  offline [--dist]   构建离线包 dist/gongzuo-guicheng-shouce-offline-<版本>.zip
+  csp --site 站点 --out 文件  按站点的内联脚本生成 nginx 的 Content-Security-Policy 片段
+  publish --dest 目录 构建站点和离线包，连同 nginx 配置发布到目录（见 deploy/nginx/README.md）
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ from pathlib import Path
 
 from . import ROOT
 from .catalog import load_catalog
+from .csp import CspError, write_nginx_include
 from .navigation import build_nav
+from .offline_bundle import build_bundle
 from .problems import ProblemsFound
+from .publish import publish
 from .render import generate
 from .site_build import BuildFailed, build_site
 
@@ -36,6 +42,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root)
     docs = args.root / "docs"
     out = args.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         shutil.copytree(docs, staging, dirs_exist_ok=True)
@@ -62,6 +69,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    bundle = build_bundle(args.root, args.dist)
+    print(f"离线包：{bundle}（{bundle.stat().st_size / 1024 / 1024:.1f} MB）")
+    return 0
+
+
+def cmd_csp(args: argparse.Namespace) -> int:
+    scan = write_nginx_include(args.site, args.out)
+    print(f"内容安全策略：{args.out}（{scan.pages} 个页面，{len(scan.hashes)} 段不同的内联脚本）")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    result = publish(args.root, args.dest, args.dist)
+    print(f"已发布：{result.site}（离线包 {result.site}/download/latest.zip，来自 {result.bundle.name}）")
+    if result.nginx_changed:
+        print(f"nginx 配置有变化（{result.nginx}），请运行：sudo nginx -t && sudo systemctl reload nginx")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description="工作规程手册的构建工具")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
@@ -73,6 +100,17 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="严格、原子化地构建站点")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
     build.set_defaults(run=cmd_build)
+    offline = commands.add_parser("offline", help="构建离线包 zip")
+    offline.add_argument("--dist", type=Path, default=ROOT / "dist")
+    offline.set_defaults(run=cmd_offline)
+    csp = commands.add_parser("csp", help="生成 nginx 的 Content-Security-Policy 片段")
+    csp.add_argument("--site", type=Path, default=ROOT / "site")
+    csp.add_argument("--out", type=Path, required=True)
+    csp.set_defaults(run=cmd_csp)
+    pub = commands.add_parser("publish", help="构建并发布到内网服务器的目录")
+    pub.add_argument("--dest", type=Path, required=True)
+    pub.add_argument("--dist", type=Path, default=ROOT / "dist")
+    pub.set_defaults(run=cmd_publish)
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -81,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as err:
         print(err.report(), file=sys.stderr)
         return 1
-    except BuildFailed as err:
+    except (BuildFailed, CspError) as err:
         print(err, file=sys.stderr)
         return 1
 

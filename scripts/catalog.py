@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .glossary import Glossary
+from .glossary import register_problems as glossary_problems
 from .learning_paths import load_paths
 from .problems import Problem, ProblemsFound, display_path
+from .regulations import basis_problems
+from .regulations import register_problems as regulation_problems
 from .schema_check import schema_problems
 from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml
 
 SCHEMA_FILE = "procedure.schema.json"
-VOCABULARY_SCHEMAS = {"_domains.yml": "domains.schema.json", "_roles.yml": "roles.schema.json"}
+VOCABULARY_SCHEMAS = {"_domains.yml": "domains.schema.json", "_roles.yml": "roles.schema.json",
+                      "_glossary.yml": "glossary.schema.json", "_regulations.yml": "regulations.schema.json"}
+# 登记表中每一项的名字：同一个名字不能登记两次。
+VOCABULARY_KEYS = {"_domains.yml": "编号", "_roles.yml": "角色", "_glossary.yml": "术语", "_regulations.yml": "编号"}
 
 
 @dataclass
@@ -73,6 +80,11 @@ class Catalog:
     procedures: list[Procedure]
     warnings: list[Problem] = field(default_factory=list)
     paths: list[dict] = field(default_factory=list)  # 学习路径，见 learning_paths.py
+    glossary: Glossary = field(default_factory=lambda: Glossary([]))  # 术语表，见 glossary.py
+    regulations: list[dict] = field(default_factory=list)  # 法规登记表，见 regulations.py
+
+    def regulation(self, regulation_id: str) -> dict:
+        return next(r for r in self.regulations if r["编号"] == regulation_id)
 
     def domain(self, domain_id: str) -> dict[str, str]:
         return next(d for d in self.domains if d["编号"] == domain_id)
@@ -90,12 +102,12 @@ def load_catalog(root: Path) -> Catalog:
     problems: list[Problem] = []
 
     vocab: dict[str, Any] = {}
+    registers: dict[str, LoadedYaml | None] = {}
     for name, schema in VOCABULARY_SCHEMAS.items():
-        loaded = _load(base / name, base / schema, root, problems)
+        loaded = registers[name] = _load(base / name, base / schema, root, problems)
         vocab[name] = loaded.data if loaded else []
         if loaded:
-            key = "编号" if name == "_domains.yml" else "角色"
-            problems.extend(_duplicate_entries(loaded, key, display_path(base / name, root)))
+            problems.extend(_duplicate_entries(loaded, VOCABULARY_KEYS[name], display_path(base / name, root)))
     domains, roles = vocab["_domains.yml"], vocab["_roles.yml"]
 
     procedures = []
@@ -113,6 +125,7 @@ def load_catalog(root: Path) -> Catalog:
 
     catalog = Catalog(root, domains or [], roles or [], procedures)
     problems.extend(_meaning_problems(catalog, base))
+    problems.extend(_register_problems(catalog, registers, base))
     catalog.paths, path_problems = load_paths(root, {p.id for p in procedures})
     problems.extend(path_problems)
     errors = [p for p in problems if p.severity == "error"]
@@ -201,4 +214,23 @@ def _meaning_problems(catalog: Catalog, base: Path) -> list[Problem]:
                 report(("相关规程", index), "C003", f"相关规程“{other}”不存在", "检查编号拼写，或删除这一项")
             elif other == proc.id:
                 report(("相关规程", index), "C003", "相关规程不能指向自己", "删除这一项")
+    return problems
+
+
+def _register_problems(catalog: Catalog, registers: dict[str, LoadedYaml | None], base: Path) -> list[Problem]:
+    """术语表和法规登记表：各自的含义检查，以及规程“依据”对法规编号的引用。"""
+    problems = []
+    glossary, regulations = registers["_glossary.yml"], registers["_regulations.yml"]
+    if glossary:
+        catalog.glossary = Glossary.from_entries(glossary.data)
+        # 文件本身有错、没能读进来的规程也算存在，免得一处错误引出一串“不存在”。
+        procedure_ids = {p.id for p in catalog.procedures} | {f.stem for f in base.glob("*/*.yml")}
+        problems += glossary_problems(glossary, display_path(base / "_glossary.yml", catalog.root),
+                                      procedure_ids, catalog.root / "docs")
+    if regulations:
+        catalog.regulations = regulations.data
+        problems += regulation_problems(regulations, display_path(base / "_regulations.yml", catalog.root))
+        known = {r["编号"] for r in regulations.data}
+        for proc in catalog.procedures:
+            problems += basis_problems(proc.data, proc.loaded, proc.source, known)
     return problems

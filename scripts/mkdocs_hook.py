@@ -1,7 +1,9 @@
 """MkDocs 钩子（薄薄一层）：构建开始时读取并校验 procedures/，再把生成的页面交给 MkDocs。
 
 真正的工作在 catalog（读取、校验）、render（渲染）、navigation（导航）里完成，
-命令行 `python -m scripts` 用的是同一套函数。
+命令行 `python -m scripts` 用的是同一套函数。术语表的三种用途也在这里接上：
+给搜索插件一份 jieba 用户词典（search_dictionary.py）、页面上的术语提示（tooltips.py）、
+说明页和清单页上的“又称”一行（render.py）。
 """
 
 from __future__ import annotations
@@ -11,17 +13,22 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.catalog import Catalog, load_catalog  # noqa: E402
+from scripts.git_dates import stamp_updated  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
 from scripts.problems import ProblemsFound  # noqa: E402
 from scripts.render import generate  # noqa: E402
+from scripts.search_dictionary import SearchDictionary  # noqa: E402
+from scripts.tooltips import annotate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedures")
 _catalog: Catalog | None = None
+_dictionary = SearchDictionary()
 
 
 def _root(config) -> Path:
@@ -29,6 +36,13 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _glossary_search(config) -> bool:
+    """术语表是否用于搜索（词典和“又称”一行）。只有搜索基准测试的对照组把 extra.glossary_search 设为 false。"""
+    return (config.extra or {}).get("glossary_search", True) is not False
+
+
+# 搜索插件在它自己的 on_config 里加载 jieba 用户词典，所以本钩子的 on_config 要排在它前面。
+@event_priority(50)
 def on_config(config):
     global _catalog
     try:
@@ -39,13 +53,15 @@ def on_config(config):
         log.info(str(warning))
     if config.nav is None:
         config.nav = build_nav(_catalog, Path(config.docs_dir))
+    if _glossary_search(config):
+        _dictionary.install(_catalog.glossary, config)
     return config
 
 
 def on_files(files: Files, config) -> Files:
     assert _catalog is not None
     sources = {p.checklist_uri: p.source for p in _catalog.procedures}
-    for uri, content in generate(_catalog, Path(config.docs_dir)).items():
+    for uri, content in generate(_catalog, Path(config.docs_dir), alias_lines=_glossary_search(config)).items():
         authored = files.get_file_from_path(uri)
         if authored is not None:
             files.remove(authored)
@@ -60,6 +76,16 @@ def on_files(files: Files, config) -> Files:
             page.edit_uri = authored.src_uri
         files.append(page)
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    assert _catalog is not None
+    stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
+    return annotate(html, _catalog.glossary)
+
+
+def on_shutdown() -> None:
+    _dictionary.remove()
 
 
 def on_serve(server, config, builder):

@@ -32,7 +32,8 @@ def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
         section.append({"全部清单": f"{key}/checklists/index.md"})
         nav.append({domain["名称"]: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
-                         {"按标签查规程": "indexes/tags.md"}]})
+                         {"按标签查规程": "indexes/tags.md"}, {"术语表": "indexes/glossary.md"},
+                         {"法规与文件": "indexes/regulations.md"}]})
 
     # 不属于任何领域的其他手写页面（如编写规范），按文件名排在最后。
     for path in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:

@@ -17,6 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .catalog import Catalog, Procedure
+from .reference import content_pages, glossary_entries, glossary_groups, regulation_entries
+from .regulations import full_title
 
 TEMPLATES = Path(__file__).parent / "templates"
 H1 = re.compile(r"^# .+$", re.MULTILINE)
@@ -32,6 +34,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["iso_date"] = lambda text: env.filters["date"](dt.date.fromisoformat(text))
     # 前置元数据里的文字：JSON 字符串也是合法的 YAML，保留汉字原样。
     env.filters["yaml_text"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     return env
@@ -45,11 +48,13 @@ def source_order(proc: Procedure) -> tuple:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, docs_dir: Path, today: dt.date):
+    def __init__(self, catalog: Catalog, docs_dir: Path, today: dt.date, *, alias_lines: bool = True):
         self.catalog = catalog
         self.docs_dir = docs_dir
         self.today = today
         self.env = _environment()
+        # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
+        self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
 
     def authored(self, uri: str) -> str | None:
         path = self.docs_dir / uri
@@ -93,11 +98,44 @@ class Renderer:
         pages["indexes/roles.md"] = self.render(
             "index_roles.md.j2", "indexes/roles.md", roles=self._roles_in_use(procedures)
         )
+        self._add_glossary_pages(pages)
         return pages
+
+    def _add_glossary_pages(self, pages: dict[str, str]) -> None:
+        """术语讲到的其他手写页面加上“又称”一行；生成术语表页和“法规与文件”页。"""
+        for uri in dict.fromkeys(u for term in self.catalog.glossary for u in term.pages):
+            text = pages.get(uri, self.authored(uri))
+            if text is not None and self.catalog.glossary.about_page(uri):
+                pages[uri] = self._after_title(text, self._aliases(uri, self.catalog.glossary.about_page(uri)))
+        texts = content_pages(self.docs_dir, pages)
+        entries = glossary_entries(self.catalog, texts, self.page_of)
+        pages["indexes/glossary.md"] = self.render("glossary.md.j2", "indexes/glossary.md",
+                                                   groups=glossary_groups(entries))
+        pages["indexes/regulations.md"] = self.render("regulations.md.j2", "indexes/regulations.md",
+                                                      groups=regulation_entries(self.catalog, texts))
+
+    def _aliases(self, uri: str, terms: list) -> str:
+        return self.render("glossary_aliases.md.j2", uri, terms=terms)
+
+    @staticmethod
+    def _after_title(text: str, insert: str) -> str:
+        match = H1.search(text)
+        if not insert or not match:
+            return text
+        return text[: match.end()] + "\n\n" + insert + text[match.end():]
+
+    def _regulation_facts(self, regulation: dict) -> str:
+        """清单页“依据”中文件名后括号里的内容：发布机关、文号、施行日期和状态。"""
+        details = full_title(regulation)[len(regulation["名称"]):].strip("（）")
+        status = regulation["状态"]
+        if regulation.get("替代为"):
+            status = f"已被替代，现行文件为{self.catalog.regulation(regulation['替代为'])['名称']}"
+        return f"{details}；{status}" if details else status
 
     def _with_info(self, text: str, proc: Procedure) -> str:
         """在说明页的一级标题之后插入“规程信息”框（状态、复核日期、清单入口）。"""
         info = self.render("procedure_info.md.j2", proc.page_uri, proc=proc)
+        info += self._aliases(proc.page_uri, self.catalog.glossary.about_procedure(proc.id, proc.title))
         match = H1.search(text)
         if match:
             text = text[: match.end()] + "\n\n" + info + text[match.end():]
@@ -130,5 +168,6 @@ class Renderer:
         return result
 
 
-def generate(catalog: Catalog, docs_dir: Path, today: dt.date | None = None) -> dict[str, str]:
-    return Renderer(catalog, docs_dir, today or dt.date.today()).generate()
+def generate(catalog: Catalog, docs_dir: Path, today: dt.date | None = None, *,
+             alias_lines: bool = True) -> dict[str, str]:
+    return Renderer(catalog, docs_dir, today or dt.date.today(), alias_lines=alias_lines).generate()

@@ -27,6 +27,7 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> P
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
     try:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict",

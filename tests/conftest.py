@@ -19,7 +19,7 @@ VALID_PROCEDURE = """\
 适用情形:
   - 群众来访
 依据:
-  - 文件: 《信访工作条例》
+  - 文件: xinfang-gongzuo-tiaoli
 责任主体:
   - 角色: 接访人
     职责: 接待来访群众
@@ -54,6 +54,34 @@ DOMAINS = """\
   简介: 只在测试中使用的领域。
 """
 
+GLOSSARY = """\
+- 术语: 接访五环节
+  释义: 接待来访的五个环节：接待、转交、办理、督查、归档。
+  别称: [五环节]
+  相关规程: [shili-guicheng]
+- 术语: 联席会议
+  释义: 信访工作联席会议，协调处理信访突出问题。
+  别称: [信访联席会议]
+  弃用写法: [联系会议]
+"""
+
+REGULATIONS = """\
+- 编号: xinfang-gongzuo-tiaoli
+  名称: 《信访工作条例》
+  发布机关: 中共中央、国务院
+  施行日期: 2022-05-01
+  状态: 现行
+  适用范围: 各级党委和政府的信访工作。
+- 编号: xinfang-tiaoli
+  名称: 《信访条例》
+  发布机关: 国务院
+  文号: 国务院令第431号
+  施行日期: 2005-05-01
+  状态: 已被替代
+  替代为: xinfang-gongzuo-tiaoli
+  适用范围: 各级人民政府的信访工作。
+"""
+
 ROLES = """\
 - 角色: 接访人
   说明: 接待来访群众的工作人员。
@@ -73,6 +101,7 @@ plugins:
 hooks:
   - {hook}
 markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, pymdownx.tasklist]
+extra_javascript: [assets/checklist.js]
 """
 
 
@@ -99,8 +128,11 @@ def tree(tmp_path: Path) -> Tree:
         t.write(f"procedures/{schema.name}", schema.read_text(encoding="utf-8"))
     t.write("procedures/_domains.yml", DOMAINS)
     t.write("procedures/_roles.yml", ROLES)
+    t.write("procedures/_glossary.yml", GLOSSARY)
+    t.write("procedures/_regulations.yml", REGULATIONS)
     t.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE)
     t.write("docs/index.md", "# 测试手册\n\n首页。\n")
+    t.write("docs/assets/checklist.js", (ROOT / "docs/assets/checklist.js").read_text(encoding="utf-8"))
     t.write("mkdocs.yml", MKDOCS_YML.format(hook=ROOT / "scripts" / "mkdocs_hook.py"))
     return t
 
@@ -111,3 +143,33 @@ def chromium_path() -> str:
     if not Path(path).exists():
         pytest.fail("找不到 Debian 的 chromium：请用 `make test` 运行测试，它会自动安装")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """Playwright 驱动的 Debian chromium（整个测试会话共用一个）。"""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """整个手册的真实严格构建（与 make build 相同），整个测试会话只构建一次。"""
+    from scripts.site_build import build_site
+
+    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """通过本地 HTTP 服务访问 real_site 的根地址。"""
+    from .browser import serve_directory
+
+    with serve_directory(real_site) as url:
+        yield url

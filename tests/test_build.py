@@ -71,12 +71,6 @@ def test_cli_generate_writes_a_complete_docs_tree(tree, tmp_path):
     assert json.loads((out / "_nav.json").read_text(encoding="utf-8"))[0] == {"首页": "index.md"}
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    """整个手册的真实严格构建（与 make build 相同）。"""
-    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
-
-
 def test_real_manual_builds_strictly(real_site):
     from scripts.catalog import load_catalog
 

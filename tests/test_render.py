@@ -27,11 +27,11 @@ def test_checklist_page_has_every_step_with_a_stable_id(tree):
     assert page.startswith('---\ntags:\n  - "示例领域"\n  - "接访人"\n  - "督查人"\n---\n')
     assert body(page).startswith("# 清单：示例规程：登记来访\n")
     assert '<ol class="checklist" data-procedure="shili/shili-guicheng">' in page
-    assert page.count('<input type="checkbox" class="checklist__box"') == 2
+    assert page.count('<input type="checkbox" class="checklist__box" name=') == 2  # 步骤；检查要点另计
     assert 'id="shili-guicheng--dengji" data-step="dengji"' in page
     assert "<span>责任人：接访人</span><span>时限：当场</span><span>留痕材料：来访登记表</span>" in page
     assert "<span>留痕材料：无</span>" in page
-    assert "- [ ] 每次来访都有登记" in page
+    assert '<li><label class="checklist-points__label"><input type="checkbox" class="checklist__box"> 每次来访都有登记</label></li>' in page
     assert "- 篇六：工作要点（素材条目 6.54）" in page
 
 
@@ -99,6 +99,7 @@ def test_navigation_follows_domains_and_source_order(tree):
             {"全部清单": "shili/checklists/index.md"},
         ]},
         {"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
-                  {"按标签查规程": "indexes/tags.md"}]},
+                  {"按标签查规程": "indexes/tags.md"}, {"术语表": "indexes/glossary.md"},
+                  {"法规与文件": "indexes/regulations.md"}]},
         {"guide": ["guide/writing.md"]},
     ]

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from scripts import ROOT
-from scripts.site_build import build_site
 
-from .browser import CHROMIUM_ARGS, serve_directory, type_chinese
+from .browser import type_chinese
 
 pytestmark = pytest.mark.browser
 
@@ -20,21 +19,6 @@ QUERIES = [
     ("陪同", "si-jianmian-liang-diantou"),
     ("前后相接", "jiefang-wuhuanjie"),
 ]
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    site = build_site(ROOT, tmp_path_factory.mktemp("browser") / "site")
-    with serve_directory(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.mark.parametrize(("query", "proc_id"), QUERIES)

@@ -1,0 +1,97 @@
+"""make bench：测量构建、生成开销、规模扩展、编辑后刷新、搜索、页面分量和编辑检查，打印表格并写入 JSON。
+
+用法：python -m bench [--quick]   （--quick 只跑小规模，用于检查脚本本身）
+结果：bench/results/latest.json 和 bench/results/<时间>.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from .build_bench import generation_overhead, real_build, scaling
+from .reload_bench import reload_bench
+from .search_bench import search_bench
+from .weight_bench import weight_bench
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1024 / 1024:.2f} MB"
+
+
+def table(r: dict) -> str:
+    rows = [("项目", "数值", "说明")]
+    b = r["build"]
+    rows.append(("1 完整严格构建", f"{b['seconds']:.2f} s，峰值 {b['peak_mb']:.0f} MB", f"真实手册，{b['pages']} 个页面，中位数"))
+    g = r["overhead"]
+    rows.append(("2 生成开销 (a)/(b)", f"{g['ratio']:.2f}", f"(a) YAML→生成→校验→构建+编辑检查 {g['ours_seconds']:.2f} s；"
+                                                       f"(b) 预渲染 Markdown 只用 MkDocs {g['plain_seconds']:.2f} s；目标 ≤ 1.10"))
+    s = r["scaling"]
+    for size, v in s.items():
+        rows.append((f"3 规模 +{size} 项", f"{v['seconds']:.1f} s，峰值 {v['peak_mb']:.0f} MB", f"共 {v['procedures']} 项规程"))
+    sizes = sorted(int(k) for k in s)
+    if len(sizes) >= 2:
+        hi, lo = s[sizes[-1]], s[sizes[-2]]
+        rows.append((f"3 比值 {sizes[-1]}/{sizes[-2]}", f"{hi['seconds'] / lo['seconds']:.2f}",
+                     f"规程数之比 {hi['procedures'] / lo['procedures']:.2f}；目标 ≤ 5.5，内存 < 2 GB"))
+    for key, v in r["reload"].items():
+        rows.append((f"4 编辑→刷新（{'真实规模' if key == 'real' else f'+{key} 项'}）", f"{v['reload_seconds']:.2f} s",
+                     f"make serve 中保存 YAML 到新页面可访问，中位数（{v['runs']} 次）；目标 < 3 s（真实规模）"))
+    q = r["search"]
+    for key, name in [("material_default", "Material 默认"), ("ours", "本手册"), ("pagefind", "Pagefind 扩展版")]:
+        v = q[key]
+        if "error" in v:
+            rows.append((f"5 搜索 {name}", "未运行", v["error"][:60]))
+            continue
+        rows.append((f"5 搜索 {name}", f"recall@5 {v['recall']:.3f}，中位 {v['median_ms']:.0f} ms",
+                     f"索引 {v['index_bytes_per_page'] / 1024:.1f} KB/页，{q['queries']} 条查询"))
+    w = r["weight"]
+    rows.append(("6 首次加载规程页", _mb(w["first_load"]["total_bytes"]),
+                 "，".join(f"{k} {v / 1024:.0f} KB" for k, v in w["first_load"]["bytes_by_type"].items()) + "（未压缩）"))
+    rows.append(("6 离线包 zip", _mb(w["offline_zip_bytes"]), ""))
+    rows.append(("7 编辑检查整个手册", f"{g['lint_seconds']:.2f} s", "make lint 的中位数，含进程启动；目标 < 2 s"))
+    width = max(len(row[0]) for row in rows) + 2
+    return "\n".join(f"{a:<{width}}{b:<28}{c}" for a, b, c in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="手册的基准测试")
+    parser.add_argument("--quick", action="store_true", help="小规模快速运行，只检查脚本能跑通")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    started = time.perf_counter()
+    sizes = [20, 100] if quick else [100, 1000, 5000]
+    results = {
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    print(f"机器：{os.cpu_count()} 核，Python {platform.python_version()}；每项预热后重复测量取中位数。", flush=True)
+    results["build"] = real_build(repeat=1 if quick else 3)
+    results["overhead"] = generation_overhead(repeat=1 if quick else 3)
+    results["scaling"] = scaling(sizes, repeats={sizes[0]: 1 if quick else 3})
+    results["reload"] = reload_bench([] if quick else [1000], repeat=1 if quick else 3)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as work:
+        results["search"] = search_bench(args.chromium, Path(work))
+    results["weight"] = weight_bench(args.chromium)
+    results["seconds_total"] = time.perf_counter() - started
+    print(table(results))
+    print(f"\n全部用时 {results['seconds_total'] / 60:.1f} 分钟。")
+    RESULTS.mkdir(exist_ok=True)
+    text = json.dumps(results, ensure_ascii=False, indent=1, default=str)
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    (RESULTS / f"{results['date'].replace(':', '')}.json").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

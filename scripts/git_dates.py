@@ -1,0 +1,80 @@
+"""“最后更新”日期：取自 git 历史中每个文件最后一次提交的日期。
+
+每个页面的日期来自它“编辑此页”指向的源文件：手写页面是 docs/ 下的 Markdown，
+生成的清单页是 procedures/ 下的 YAML。整个仓库只运行一次 `git log`（结果按提交缓存）。
+没有 git、不是 git 仓库、或文件还没有提交时，不显示日期，构建照常进行。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import subprocess
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MARK = "@@"
+_git_dirs: dict[Path, Path | None] = {}
+_cache: dict[Path, tuple[tuple, dict[Path, dt.date]]] = {}
+
+
+def last_commit_dates(root: Path) -> dict[Path, dt.date]:
+    """仓库中每个文件最后一次提交的日期（绝对路径 → 日期）；没有 git 历史时为空。
+
+    每个页面都会问一次，所以结果缓存起来，只在有新提交（.git 中 HEAD 或引用日志变化）时重新读取。
+    """
+    root = root.resolve()
+    if root not in _git_dirs:
+        git_dir = _git(root, "rev-parse", "--absolute-git-dir")
+        _git_dirs[root] = Path(git_dir) if git_dir else None
+    git_dir = _git_dirs[root]
+    if git_dir is None:
+        return {}
+    state = tuple(p.stat().st_mtime_ns for p in (git_dir / "HEAD", git_dir / "logs" / "HEAD") if p.exists())
+    cached = _cache.get(root)
+    if cached and cached[0] == state:
+        return cached[1]
+    top = _git(root, "rev-parse", "--show-toplevel")
+    output = _git(root, "-c", "core.quotepath=off", "log", f"--format={MARK}%cs", "--name-only", "--no-renames", "--", ".")
+    dates: dict[Path, dt.date] = {}
+    if top is not None and output is not None:
+        current: dt.date | None = None
+        for line in output.splitlines():
+            if line.startswith(MARK):
+                current = dt.date.fromisoformat(line[len(MARK):])
+            elif line and current is not None:
+                dates.setdefault((Path(top) / line).resolve(), current)  # 最新的提交在前
+    _cache[root] = (state, dates)
+    return dates
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], check=False, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as err:
+        log.debug("无法运行 git：%s", err)
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def page_source(page, docs_dir: Path) -> Path | None:
+    """页面“编辑此页”指向的源文件（清单页是 ../procedures/… 的 YAML）。"""
+    edit_uri = getattr(page.file, "edit_uri", None)
+    if edit_uri:
+        return (docs_dir / edit_uri).resolve()
+    src = getattr(page.file, "abs_src_path", None)
+    return Path(src).resolve() if src else None
+
+
+def format_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def stamp_updated(page, config) -> None:
+    """在页面元数据中写入“最后更新”日期，由 Material 显示在正文下方。"""
+    docs_dir = Path(config.docs_dir)
+    source = page_source(page, docs_dir)
+    date = last_commit_dates(Path(config.config_file_path).parent).get(source) if source else None
+    if date is not None:
+        page.meta["git_revision_date_localized"] = f"最后更新：{format_date(date)}"

@@ -1,0 +1,64 @@
+"""命令行：python -m scripts.lint [文件 ...]
+
+不给文件时检查整个手册（docs/ 下的 Markdown 和 procedures/ 下的 YAML）。
+有错误时退出码为 1；警告（如超过复核日期）只显示，不影响退出码。
+在 GitHub Actions 中运行时，同时输出注释，让问题直接显示在拉取请求的文件上。
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .. import ROOT
+from ..problems import Problem
+from .personal import name_entry
+from .runner import lint
+
+
+def github_annotation(p: Problem) -> str:
+    level = "error" if p.severity == "error" else "warning"
+    text = f"{p.message} → {p.hint}".replace("%", "%25").replace("\n", "%0A")
+    return f"::{level} file={p.file},line={p.line},col={p.column},title=[{p.code}]::{text}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.lint", description="手册的编辑检查")
+    parser.add_argument("files", nargs="*", type=Path, help="要检查的文件（默认整个手册）")
+    parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="按这一天判断复核是否到期（YYYY-MM-DD）")
+    parser.add_argument("--no-markdown-style", action="store_true", help="不检查 Markdown 格式（L013）")
+    parser.add_argument("--hash-name", metavar="姓名", help="打印姓名黑名单（data/names.yml）中新的一项，不做检查")
+    parser.add_argument("--note", default="", help="与 --hash-name 一起用：这一项的说明")
+    args = parser.parse_args(argv)
+    if args.hash_name:
+        entry = name_entry(args.hash_name, args.note)
+        print(f"- 姓: {entry['姓']}\n  字数: {entry['字数']}\n  摘要: {entry['摘要']}\n  说明: {entry['说明']}")
+        return 0
+
+    files = [f for f in args.files if f.suffix in (".md", ".yml", ".yaml", ".txt")] or None
+    if args.files and files is None:
+        return 0  # 只改了别的文件（如 pre-commit 传来的），没有要检查的
+    missing = [str(f) for f in files or [] if not f.is_file()]
+    if missing:
+        print(f"找不到文件：{'、'.join(missing)}", file=sys.stderr)
+        return 2
+    result = lint(args.root, files, today=args.today, markdown_style=not args.no_markdown_style)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for p in result.problems:
+        print(p)
+        if annotate:
+            print(github_annotation(p))
+    sys.stdout.flush()  # 先列出问题，再在最后给出总结
+    errors, warnings = len(result.errors), len(result.warnings)
+    verdict = "请按提示修改（规则说明见 CONTRIBUTING.md）。" if errors else "通过。"
+    print(f"编辑检查：{result.files} 个文件，{errors} 个错误，{warnings} 个警告，用时 {result.seconds:.2f} 秒。{verdict}",
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

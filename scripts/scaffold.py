@@ -1,0 +1,208 @@
+"""make new：新建一项规程——清单数据 procedures/<领域>/<编号>.yml 和说明页 docs/<领域>/<编号>.md。
+
+编号由标题的拼音生成（如“办理群众来信” → banli-qunzhong-laixin），已有的编号和
+git 历史中删除过的编号都不再使用，重名时加 -2、-3……。所有必填字段都填上“【待填写】”
+占位文字：构建立即能通过，编辑检查（L001）会一直提醒，直到把它们换成实际内容。
+
+  python -m scripts.scaffold --domain xinfang --title 办理群众来信
+  python -m scripts.scaffold            # 缺少的信息会逐项询问
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from . import ROOT
+
+TODO = "【待填写：{}】"
+STOP_WORDS = {"与", "和", "的", "及", "并", "或", "对", "在", "等"}
+MAX_WORDS = 4
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def slug(title: str) -> str:
+    """标题 → 小写拼音编号：每个词的拼音连写，词与词之间用连字符；括号里的别称不用。"""
+    import jieba
+    from pypinyin import lazy_pinyin
+
+    jieba.setLogLevel(logging.WARNING)
+    main = re.split(r"[（(]", title, maxsplit=1)[0] or title
+    words = []
+    for word in jieba.lcut(main):
+        if word in STOP_WORDS:
+            continue
+        text = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(word)).lower())
+        if text:
+            words.append(text)
+    return "-".join(words[:MAX_WORDS]) or "guicheng"
+
+
+def taken_ids(root: Path) -> set[str]:
+    """已经用过的编号：现有的规程文件、docs/ 下各领域的页面名，以及 git 历史中删除过的规程文件。"""
+    taken = {p.stem for p in (root / "procedures").glob("*/*.yml") if not p.name.startswith("_")}
+    taken |= {p.stem for p in (root / "docs").glob("*/*.md")}
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "-c", "core.quotepath=off", "log", "--all", "--format=", "--name-only",
+             "--no-renames", "--diff-filter=D", "--", "procedures"],
+            check=False, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return taken
+    if result.returncode == 0:
+        taken |= {Path(line).stem for line in result.stdout.splitlines()
+                  if re.fullmatch(r"procedures/[^/]+/[^_/][^/]*\.yml", line.strip())}
+    return taken
+
+
+def free_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _read_list(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.is_file() else None
+    return [entry for entry in data or [] if isinstance(entry, dict)]
+
+
+def _domain_defaults(root: Path, domain: str) -> tuple[str, str]:
+    """新规程的默认角色和篇目：取本领域现有规程中最常用的，没有时用登记表中的第一个角色。"""
+    roles: Counter[str] = Counter()
+    parts: Counter[str] = Counter()
+    for path in (root / "procedures" / domain).glob("*.yml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        except yaml.YAMLError:
+            continue
+        roles.update(e.get("角色") for e in data.get("责任主体", []) if isinstance(e, dict))
+        parts.update(e.get("篇目") for e in data.get("来源", []) if isinstance(e, dict))
+    registered = [e["角色"] for e in _read_list(root / "procedures" / "_roles.yml") if e.get("角色")]
+    role = next((r for r, _ in roles.most_common() if r in registered), registered[0] if registered else None)
+    if role is None:
+        raise ScaffoldError("procedures/_roles.yml 中没有登记任何角色，请先登记角色")
+    part = next((p for p, _ in parts.most_common() if p), "篇一")
+    return role, part
+
+
+def procedure_yaml(procedure_id: str, title: str, domain: str, role: str, part: str, today: dt.date) -> str:
+    def text(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # JSON 字符串也是合法的 YAML，省去转义的烦恼
+
+    return f"""\
+# 由 make new 生成。把所有【待填写：…】换成实际内容（make lint 会一直提醒），字段说明见 procedures/README.md。
+编号: {procedure_id}
+标题: {text(title)}
+领域: {domain}
+状态: 现行
+摘要: {TODO.format("一两句话：做什么，达到什么目的")}
+适用情形:
+  - {TODO.format("什么时候用这项规程，每条一种情形")}
+责任主体:
+  - 角色: {text(role)}
+    职责: {TODO.format("这个角色在本规程中做什么")}
+步骤:
+  - 编号: buzhou-1
+    名称: {TODO.format("步骤名称")}
+    做法: {TODO.format("这一步具体怎么做")}
+    责任人: {text(role)}
+    留痕材料: []
+检查要点:
+  - {TODO.format("完成后逐条核对的要点")}
+来源:
+  - 篇目: {part}
+    章节: {TODO.format("原文中的部分或小标题")}
+负责人: {TODO.format("负责维护本规程的岗位或小组")}
+上次复核: {today.isoformat()}
+复核周期月数: 12
+"""
+
+
+def page_markdown(procedure_id: str, title: str, domain: str) -> str:
+    return f"""\
+# {title}
+
+{TODO.format(f"一两段话说明为什么要做、要达到什么目的。步骤和检查要点写在 procedures/{domain}/{procedure_id}.yml 里，这里写清单放不下的说明")}
+
+## 什么时候用
+
+- {TODO.format("什么情况下用这项规程")}
+
+## 做法要点
+
+{TODO.format("每一步怎样做好、容易出错的地方")}
+
+## 来源
+
+{TODO.format("内容出自原始材料的哪一篇、哪一部分，写上素材清单中的条目号")}
+"""
+
+
+def scaffold(root: Path, domain: str, title: str, today: dt.date | None = None) -> tuple[Path, Path]:
+    """新建一项规程，返回 (YAML 文件, 说明页)。"""
+    domains = [e["编号"] for e in _read_list(root / "procedures" / "_domains.yml") if e.get("编号")]
+    if domain not in domains:
+        raise ScaffoldError(f"领域“{domain}”没有登记；可用的领域：{'、'.join(domains)}（见 procedures/_domains.yml）")
+    title = title.strip()
+    if not 2 <= len(title) <= 40:
+        raise ScaffoldError("标题要有 2–40 个字，以要做的事开头，如“办理群众来信”")
+    procedure_id = free_id(slug(title), taken_ids(root))
+    role, part = _domain_defaults(root, domain)
+    data_file = root / "procedures" / domain / f"{procedure_id}.yml"
+    page_file = root / "docs" / domain / f"{procedure_id}.md"
+    if page_file.exists():
+        raise ScaffoldError(f"{page_file.relative_to(root)} 已经存在")
+    data_file.write_text(procedure_yaml(procedure_id, title, domain, role, part, today or dt.date.today()),
+                         encoding="utf-8")
+    page_file.parent.mkdir(parents=True, exist_ok=True)
+    page_file.write_text(page_markdown(procedure_id, title, domain), encoding="utf-8")
+    return data_file, page_file
+
+
+def _ask(prompt: str, current: str) -> str:
+    if current:
+        return current
+    if not sys.stdin.isatty():
+        raise ScaffoldError(f"缺少{prompt}：请写成 make new DOMAIN=领域 TITLE=标题")
+    return input(f"{prompt}：").strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.scaffold", description="新建一项规程")
+    parser.add_argument("--domain", default="", help="领域编号，即 procedures/ 下的文件夹名，如 xinfang")
+    parser.add_argument("--title", default="", help="标题，以要做的事开头，如“办理群众来信”")
+    parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
+    args = parser.parse_args(argv)
+    try:
+        if not args.domain and sys.stdin.isatty():
+            domains = _read_list(args.root / "procedures" / "_domains.yml")
+            print("可用的领域：" + "；".join(f"{d['编号']}（{d.get('名称', '')}）" for d in domains))
+        domain = _ask("领域编号", args.domain)
+        title = _ask("标题", args.title)
+        data_file, page_file = scaffold(args.root, domain, title)
+    except ScaffoldError as err:
+        print(f"没有新建：{err}", file=sys.stderr)
+        return 1
+    for path in (data_file, page_file):
+        print(f"已新建 {path.relative_to(args.root)}")
+    print("下一步：把文件中的【待填写：…】换成实际内容，再运行 make lint 检查、make serve 预览。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""把术语表交给 Material 的搜索插件：生成 jieba 用户词典，并设置插件的 jieba_dict_user。
+
+为什么词典要这样写
+------------------
+Material 构建时用 jieba 给中文分词，索引里的“词”就是 jieba 切出来的词。读者在浏览器里输入
+查询时，Material 再用索引里已有的词切分查询（search 工作线程的 segment()）：从查询开头起，
+每次取索引中最长的、比剩余部分短的词（从不考虑以查询最后一个字结尾的词），切出的各段加上
+通配符后用“或”连接。所以：
+
+- 术语整体是一个词时，查询“四硬两软”能用的前缀只有单字“四”，查询变成“四*”，
+  所有以“四”开头的词都匹配，要找的页面被挤出前几名；
+- 索引里若有“四硬两”这个词，查询就变成“四硬两*”，只匹配这一个术语。
+
+因此每个搜索单位（glossary.Glossary.search_units()：术语或它“分词”后的各段、别称，两个字以上）
+在词典里写成“去掉最后一个字的部分”加“最后一个字”：“特护期”切成“特护 / 期”，“牧羊阵”切成
+“牧羊 / 阵”。读者输入完整的术语、口号中的一段或别称时，查询都只剩一个专属的前缀。两个字的
+单位保持整体。每个词的词频由这里用 jieba 实际切分验证后确定，保证单位确实按预期切开。
+
+效果由 bench/search_recall.py 在真实站点上测量。
+
+怎样交给搜索插件
+----------------
+搜索插件在它自己的 on_config 里读取词典，所以钩子必须在那之前写好文件（钩子的 on_config 用
+event_priority 排在前面）。词典写在临时目录里，构建结束（on_shutdown）时删除，不进版本库，
+也不进站点。mkdocs.yml 里自己写了 jieba_dict_user 的，以那里的设置为准。
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import math
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from .glossary import Glossary
+
+log = logging.getLogger("mkdocs.hooks.procedures")
+OPTION = "jieba_dict_user"
+MAX_ROUNDS = 8
+MAX_FREQ = 1_000_000  # jieba 自带词典中最常见的词频在这个量级
+
+
+def wanted(unit: str, units: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """一个搜索单位应当切成的样子：三个字以上的切掉最后一个字，两个字的保持整体。
+
+    去掉最后一个字后本身也是单位的（如别称“联席会议办”之于术语“联席会议”），按那个单位的切法再加上最后一个字。
+    """
+    if len(unit) < 3:
+        return [unit]
+    if unit[:-1] in units:
+        return wanted(unit[:-1], units) + [unit[-1]]
+    return [unit[:-1], unit[-1]]
+
+
+@cache
+def _base_tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _fresh_tokenizer():
+    tokenizer = copy.copy(_base_tokenizer())
+    tokenizer.FREQ = dict(tokenizer.FREQ)
+    return tokenizer
+
+
+def _log_score(tokenizer, words: list[str]) -> float:
+    """jieba 给一种切法打的分：各词 log(词频/总词频) 之和。"""
+    return sum(math.log(tokenizer.FREQ.get(w) or 1) - math.log(tokenizer.total) for w in words)
+
+
+def _spans(words: list[str]) -> set[tuple[int, str]]:
+    spans, offset = set(), 0
+    for word in words:
+        spans.add((offset, word))
+        offset += len(word)
+    return spans
+
+
+def dictionary_entries(units: list[str], compounds: dict[str, list[str]] | None = None) -> list[tuple[str, int]]:
+    """[(词, 词频), …]：加载后 jieba 会把每个单位切成 wanted(unit)。词频 0 表示不要整体切出这个词。
+
+    compounds 是写了“分词”的术语：{术语: [各段]}，整体出现时也要按各段的切法切开。
+    词频按 jieba 的打分算出：要切出的词，其词频要让预期切法的得分高过 jieba 原来最好的切法；
+    算出后再用 jieba 实际切分验证，不对就再调。
+    """
+    compounds = compounds or {}
+    tokenizer = _fresh_tokenizer()
+    entries: dict[str, int] = {}
+    plans = {unit: wanted(unit, units) for unit in units}
+    for name, pieces in compounds.items():
+        plans[name] = [part for piece in pieces for part in plans.get(piece, wanted(piece, units))]
+
+    def put(word: str, freq: int) -> None:
+        tokenizer.add_word(word, freq)
+        entries[word] = freq
+
+    def missing(form: str) -> list[str]:
+        """预期切法中没有切出来的词（两个字以上的）。单位只看第一段：查询会变成“第一段*”，
+        后面的单字可能被 jieba 合进别的词，不影响查询。"""
+        got = _spans(tokenizer.lcut(form, HMM=False))
+        want = _spans(plans[form]) if form in compounds else {(0, plans[form][0])}
+        return [word for _, word in sorted(want - got) if len(word) >= 2]
+
+    heads = {piece for plan in plans.values() for piece in plan if len(piece) >= 2}
+    for form in plans:
+        if form not in heads and tokenizer.FREQ.get(form):
+            put(form, 0)  # 整体已是 jieba 自带的词（如“四位一体”）时，会压过切开的写法
+    for head in heads:
+        put(head, max(tokenizer.suggest_freq(head, False), 1))
+    wrong: list[str] = []
+    for _ in range(MAX_ROUNDS):
+        wrong = [form for form in plans if missing(form)]
+        if not wrong:
+            break
+        for form in wrong:
+            rival = tokenizer.lcut(form, HMM=False)
+            gap = _log_score(tokenizer, rival) - _log_score(tokenizer, plans[form])
+            for word in missing(form)[:1]:
+                put(word, min(int(entries[word] * math.exp(min(max(gap, 0), 20)) * 2) + 1, MAX_FREQ))
+    if wrong:
+        log.warning(f"搜索词典：这些术语没能按预期切分：{'、'.join(wrong)}")
+    return list(entries.items())
+
+
+def dictionary_text(glossary: Glossary) -> str:
+    """jieba 用户词典文件的内容：一行“词 词频”。"""
+    compounds = {term.name: list(term.pieces) for term in glossary if term.pieces}
+    return "".join(f"{word} {freq}\n" for word, freq in dictionary_entries(glossary.search_units(), compounds))
+
+
+def search_plugin(config):
+    """配置中的搜索插件（Material 的 search）；没有启用搜索时返回 None。"""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search" and OPTION in getattr(plugin, "config", {}):
+            return plugin
+    return None
+
+
+class SearchDictionary:
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def install(self, glossary: Glossary, config) -> Path | None:
+        """写词典并让搜索插件使用它；返回词典文件的路径。"""
+        plugin = search_plugin(config)
+        if plugin is None:
+            return None
+        configured = plugin.config.get(OPTION)
+        if configured and (self.path is None or Path(configured) != self.path):
+            log.info(f"搜索插件已在配置中指定 jieba 用户词典 {configured}，不使用术语表生成的词典")
+            return None
+        if self.path is None:
+            # 每个项目一个固定的文件名：即使构建被强行中止、没能删除，下次也是覆盖而不是越积越多。
+            key = hashlib.sha1(str(Path(config.config_file_path).resolve()).encode()).hexdigest()[:12]
+            self.path = Path(tempfile.gettempdir()) / f"glossary-jieba-{key}.txt"
+        handle, name = tempfile.mkstemp(prefix=self.path.stem, dir=self.path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(dictionary_text(glossary))
+        os.replace(name, self.path)
+        plugin.config[OPTION] = str(self.path)
+        return self.path
+
+    def remove(self) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+            self.path = None

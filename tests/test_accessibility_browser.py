@@ -1,0 +1,65 @@
+"""无障碍：axe-core（npm 包，由 Playwright 注入 Debian 的 chromium）在主要页面上不报严重或危急问题。"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts import ROOT
+
+from .browser import type_chinese
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "首页": "",
+    "领域概述": "xinfang/",
+    "规程说明页": "xinfang/jiefang-wuhuanjie/",
+    "清单页": "xinfang/checklists/jiefang-wuhuanjie/",
+    "从这里开始": "start/",
+    "术语表": "indexes/glossary/",
+}
+
+
+def run_axe(page) -> dict[str, list[str]]:
+    """在当前页面运行 axe，按影响程度返回违规规则的编号。"""
+    if not AXE.exists():
+        pytest.fail("找不到 node_modules/axe-core：请用 `make test` 运行测试，它会用 npm ci 安装")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"
+    )
+    by_impact: dict[str, list[str]] = {}
+    for violation in result:
+        by_impact.setdefault(violation["impact"] or "unknown", []).append(f"{violation['id']}×{violation['nodes']}")
+    return by_impact
+
+
+def assert_no_serious(name: str, by_impact: dict[str, list[str]]) -> None:
+    print(f"axe {name}: " + json.dumps(by_impact, ensure_ascii=False))
+    serious = by_impact.get("serious", []) + by_impact.get("critical", [])
+    assert not serious, f"{name}：{serious}"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_violations(browser, site_url, real_site, name):
+    path = PAGES[name]
+    if not (real_site / path / "index.html").exists():
+        pytest.skip(f"站点中还没有{name}（{path}）")
+    page = browser.new_page()
+    page.goto(site_url + path)
+    assert_no_serious(name, run_axe(page))
+    page.close()
+
+
+def test_search_results_view(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url)
+    type_chinese(page, "input.md-search__input", "包案")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    assert_no_serious("搜索结果", run_axe(page))
+    page.close()
