@@ -1,9 +1,10 @@
 """在页面 HTML 中给术语加提示：把正文里的术语包成 <abbr title="释义">术语</abbr>。
 
 Python-Markdown 的 abbr 扩展按 \\b 词边界匹配，夹在汉字中间的术语永远匹配不上。这里改为在
-MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），用 BeautifulSoup 逐个文字节点
-查找术语（glossary.Glossary.find：最左最长，不看词边界），再由 Material 的 content.tooltips
-功能把 abbr 的 title 显示成提示框。Material 的脚本随站点一起发布，离线也能用。
+MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），用标准库的 html.parser 逐个找出
+文字节点的位置，在其中查找术语（glossary.Glossary.find：最左最长，不看词边界），只在这些位置
+插入 abbr，其余 HTML 原样保留；再由 Material 的 content.tooltips 功能把 abbr 的 title 显示成
+提示框。Material 的脚本随站点一起发布，离线也能用。
 
 规则：
 - 不在代码（code、pre、kbd、samp）、链接、标题（h1–h6，含其中的锚点）、已有的 abbr、
@@ -16,8 +17,8 @@ MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），用 Beau
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from html import escape, unescape
+from html.parser import HTMLParser
 
 from .glossary import Glossary
 
@@ -25,55 +26,63 @@ SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "text
              "button", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6"}
 SKIP_CLASSES = {"glossary-skip", "glossary-aliases", "headerlink"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CSS_CLASS = "glossary-term"
-_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+class _TextFinder(HTMLParser):
+    """找出可以加提示的文字片段：[(起点, 终点, 所在的节)]，位置是原 HTML 中的字符下标。"""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self.stack: list[bool] = []  # 每个打开的元素：是否处在跳过区
+        self.section = 0
+        self.spans: list[tuple[int, int, int]] = []
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HEADINGS:
+            self.section += 1
+        classes = set((dict(attrs).get("class") or "").split())
+        skipped = (self.stack[-1] if self.stack else False) or tag in SKIP_TAGS or bool(SKIP_CLASSES & classes)
+        if tag not in VOID:
+            self.stack.append(skipped)
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]) and data.strip():
+            start = self._offset()
+            self.spans.append((start, start + len(data), self.section))
 
 
 def annotate(html: str, glossary: Glossary) -> str:
-    """返回加了术语提示的 HTML；没有可加的地方时原样返回。"""
-    if not len(glossary) or not html:
+    """返回加了术语提示的 HTML；没有可加的地方时原样返回（同一个对象）。"""
+    if not len(glossary) or not html or not glossary.find(unescape(html)):
         return html
-    soup = BeautifulSoup(html, "html.parser")
-    section, seen = 0, set()
-    targets: list[tuple[NavigableString, list]] = []
-    for node in list(soup.descendants):
-        if isinstance(node, Tag):
-            if node.name in HEADINGS:
-                section += 1
-            continue
-        if not isinstance(node, NavigableString) or isinstance(node, _NOT_TEXT) or _skipped(node):
-            continue
-        wanted = []
-        for match in glossary.find(str(node)):
+    seen: set[tuple[int, str]] = set()
+    pieces, position = [], 0
+    for start, end, section in _TextFinder(html).spans:
+        text = html[start:end]
+        for match in glossary.find(text):
             key = (section, match.term.name)
-            if key not in seen:
-                seen.add(key)
-                wanted.append(match)
-        if wanted:
-            targets.append((node, wanted))
-    if not targets:
+            if key in seen:
+                continue
+            seen.add(key)
+            pieces.append(html[position:start + match.start])
+            title = escape(glossary.tooltip(match), quote=True)
+            pieces.append(f'<abbr class="{CSS_CLASS}" title="{title}">{match.text}</abbr>')
+            position = start + match.end
+    if not pieces:
         return html
-    for node, matches in targets:
-        _wrap(soup, node, matches, glossary)
-    return str(soup)
-
-
-def _skipped(node: NavigableString) -> bool:
-    for parent in node.parents:
-        if parent.name in SKIP_TAGS or SKIP_CLASSES.intersection(parent.get("class") or ()):
-            return True
-    return False
-
-
-def _wrap(soup: BeautifulSoup, node: NavigableString, matches: list, glossary: Glossary) -> None:
-    text, pieces, position = str(node), [], 0
-    for match in matches:
-        if match.start > position:
-            pieces.append(NavigableString(text[position:match.start]))
-        abbr = soup.new_tag("abbr", attrs={"title": glossary.tooltip(match), "class": CSS_CLASS})
-        abbr.string = match.text
-        pieces.append(abbr)
-        position = match.end
-    if position < len(text):
-        pieces.append(NavigableString(text[position:]))
-    node.replace_with(*pieces)
+    pieces.append(html[position:])
+    return "".join(pieces)

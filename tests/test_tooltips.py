@@ -56,7 +56,7 @@ def test_text_and_attributes_stay_escaped():
 
 def test_titles_with_quotes_stay_valid_html():
     glossary = Glossary([Term("六加一", '对老户的"六加一"管理模式。')])
-    assert "title='对老户的\"六加一\"管理模式。'" in annotate("<p>六加一</p>", glossary)
+    assert 'title="对老户的&quot;六加一&quot;管理模式。"' in annotate("<p>六加一</p>", glossary)
 
 
 def test_nothing_to_do_returns_the_input_unchanged():
