@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import statistics
 import subprocess
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from tests.browser import fetch, free_port
 
 from .measure import QUIET_ENV, python
 from .synthetic import copy_project, make_tree
@@ -17,31 +17,17 @@ PROCEDURE = "procedures/xinfang/jiefang-wuhuanjie.yml"
 PAGE = "xinfang/checklists/jiefang-wuhuanjie/"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def _wait_for(url: str, text: str, timeout: float) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if text in _fetch(url):
+        if text in fetch(url):
             return time.perf_counter() - start
         time.sleep(0.05)
     raise TimeoutError(f"{timeout} 秒内 {url} 没有出现“{text}”")
 
 
 def measure(root: Path, repeat: int, timeout: float = 600) -> dict:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(python("-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"),
                               cwd=root, env=QUIET_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{PAGE}"

@@ -61,13 +61,14 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     assert _catalog is not None
     sources = {p.checklist_uri: p.source for p in _catalog.procedures}
+    # 规程的说明页和清单页有意不放进导航（从“规程一览”、概述页和上一篇/下一篇进入），不必为此提示。
+    procedure_pages = {p.page_uri for p in _catalog.procedures}
     for uri, content in generate(_catalog, Path(config.docs_dir), alias_lines=_glossary_search(config)).items():
         authored = files.get_file_from_path(uri)
         if authored is not None:
             files.remove(authored)
-        # 清单页有意不放进导航（从说明页和“全部清单”进入），不必为此提示。
-        inclusion = InclusionLevel.NOT_IN_NAV if "/checklists/" in uri and not uri.endswith("/index.md") \
-            else InclusionLevel.UNDEFINED
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in procedure_pages or (
+            "/checklists/" in uri and not uri.endswith("/index.md")) else InclusionLevel.UNDEFINED
         page = File.generated(config, uri, content=content, inclusion=inclusion)
         # “编辑此页”：清单页指向 YAML 源文件，说明页指向手写的 Markdown。
         if uri in sources:

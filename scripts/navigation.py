@@ -1,4 +1,4 @@
-"""由目录生成导航：首页、各领域（概述、规程、其他页面、全部清单）、索引。
+"""由目录生成导航：首页、从这里开始、各领域（概述、规程一览、其他页面）、索引。
 
 导航不写在 mkdocs.yml 里，新增一项规程或一个领域时不需要改配置。
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import Catalog
-from .render import source_order
 
 NavItem = str | dict
 
@@ -23,13 +22,11 @@ def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
     domain_ids = {d["编号"] for d in catalog.domains}
     for domain in catalog.domains:
         key = domain["编号"]
-        procedures = sorted(catalog.in_domain(key), key=source_order)
-        claimed = {f"{key}/index.md"} | {p.page_uri for p in procedures}
-        section: list[NavItem] = [{"概述": f"{key}/index.md"}]
-        for proc in procedures:
-            section.append({proc.title: proc.page_uri if exists(proc.page_uri) else proc.checklist_uri})
+        # 各项规程不逐一放进导航：每页都要渲染整棵导航，逐项列出会让构建时间随规程数平方增长
+        # （5000 项时一次构建要十几分钟）。规程从“规程一览”、概述页、搜索和上一篇/下一篇进入。
+        claimed = {f"{key}/index.md"} | {p.page_uri for p in catalog.in_domain(key)}
+        section: list[NavItem] = [{"概述": f"{key}/index.md"}, {"规程一览": f"{key}/checklists/index.md"}]
         section += [uri for uri in _markdown_in(docs_dir, key) if uri not in claimed]
-        section.append({"全部清单": f"{key}/checklists/index.md"})
         nav.append({domain["名称"]: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
                          {"按标签查规程": "indexes/tags.md"}, {"术语表": "indexes/glossary.md"},

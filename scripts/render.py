@@ -75,8 +75,10 @@ class Renderer:
     def generate(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         procedures = sorted(self.catalog.procedures, key=source_order)
+        self.neighbours = _neighbours(procedures)
         for proc in procedures:
-            pages[proc.checklist_uri] = self.render("checklist.md.j2", proc.checklist_uri, proc=proc)
+            pages[proc.checklist_uri] = self.render("checklist.md.j2", proc.checklist_uri, proc=proc,
+                                                    pager=self.neighbours[proc.id])
             text = self.authored(proc.page_uri)
             if text is not None:
                 pages[proc.page_uri] = self._with_info(text, proc)
@@ -141,6 +143,8 @@ class Renderer:
             text = text[: match.end()] + "\n\n" + info + text[match.end():]
         else:
             text = info + "\n" + text
+        text = text.rstrip("\n") + "\n\n" + self.render("pager.md.j2", proc.page_uri, proc=proc,
+                                                        pager=self.neighbours[proc.id], checklists=False)
         if text.startswith("---\n"):  # 编辑自己写了前置元数据，不再加标签
             return text
         return self.render("front_matter.md.j2", proc.page_uri, proc=proc) + "\n" + text
@@ -171,3 +175,15 @@ class Renderer:
 def generate(catalog: Catalog, docs_dir: Path, today: dt.date | None = None, *,
              alias_lines: bool = True) -> dict[str, str]:
     return Renderer(catalog, docs_dir, today or dt.date.today(), alias_lines=alias_lines).generate()
+
+
+def _neighbours(procedures: list[Procedure]) -> dict[str, tuple[Procedure | None, Procedure | None]]:
+    """同一领域内按原始材料顺序的上一项和下一项规程：{编号: (上一项, 下一项)}。"""
+    result: dict[str, tuple[Procedure | None, Procedure | None]] = {}
+    by_domain: dict[str, list[Procedure]] = {}
+    for proc in procedures:
+        by_domain.setdefault(proc.domain, []).append(proc)
+    for members in by_domain.values():
+        for i, proc in enumerate(members):
+            result[proc.id] = (members[i - 1] if i else None, members[i + 1] if i + 1 < len(members) else None)
+    return result

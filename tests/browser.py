@@ -1,10 +1,12 @@
-"""浏览器测试的工具：本地 HTTP 服务和 Debian chromium（由 Playwright 驱动）。"""
+"""浏览器和服务测试的工具：本地 HTTP 服务、空闲端口、取网页、Debian chromium（由 Playwright 驱动）。"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import socket
 import threading
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -42,3 +44,19 @@ def type_chinese(page, selector: str, text: str) -> None:
     page.click(selector)
     page.keyboard.insert_text(text)
     page.keyboard.press("End")
+
+
+def free_port() -> int:
+    """127.0.0.1 上一个空闲的端口。"""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """取一个网页的文字；连不上或出错时返回空字符串。"""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""

@@ -15,7 +15,6 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -32,7 +31,7 @@ from scripts.csp import read_policy, scan_site
 from scripts.offline_bundle import NAME, README
 from scripts.publish import publish
 
-from .browser import type_chinese
+from .browser import free_port, type_chinese
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,12 +77,6 @@ def published(tmp_path_factory) -> Path:
     return publish(ROOT, work / "srv", work / "dist").site.parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _answers(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=1):
@@ -104,7 +97,7 @@ def run_nginx(binary: str, prefix: Path, dest: Path):
     # 以 root 运行时 nginx 的工作进程默认是 nobody，读不了只有本用户能进的临时目录：用当前用户。
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
     for _attempt in range(3):  # 端口在选定和绑定之间被占用时换一个
-        port = _free_port()
+        port = free_port()
         (conf / "nginx.conf").write_text(
             NGINX_CONF.format(user=user, prefix=prefix, port=port, root=dest / "site"), encoding="utf-8")
         command = [binary, "-p", str(prefix), "-c", str(conf / "nginx.conf"), "-e", str(prefix / "error.log")]
