@@ -35,10 +35,10 @@ def table(r: dict) -> str:
     g = r["overhead"]
     rows.append(("2 生成开销 (a)/(b)", f"{g['ratio']:.2f}", f"(a) YAML→生成→校验→构建+编辑检查 {g['ours_seconds']:.2f} s；"
                                                        f"(b) 预渲染 Markdown 只用 MkDocs {g['plain_seconds']:.2f} s；目标 ≤ 1.10"))
-    s = r["scaling"]
+    s = {int(k): v for k, v in r["scaling"].items()}  # 从 JSON 读回时键是字符串
     for size, v in s.items():
         rows.append((f"3 规模 +{size} 项", f"{v['seconds']:.1f} s，峰值 {v['peak_mb']:.0f} MB", f"共 {v['procedures']} 项规程"))
-    sizes = sorted(int(k) for k in s)
+    sizes = sorted(s)
     if len(sizes) >= 2:
         hi, lo = s[sizes[-1]], s[sizes[-2]]
         rows.append((f"3 比值 {sizes[-1]}/{sizes[-2]}", f"{hi['seconds'] / lo['seconds']:.2f}",
