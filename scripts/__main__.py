@@ -41,7 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root)
     docs = args.root / "docs"
-    out = args.out.resolve()
+    out = (args.out or args.root / "build" / "docs").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
@@ -64,13 +64,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    site = build_site(args.root, args.site_dir)
+    site = build_site(args.root, args.site_dir or args.root / "site", in_process=True)
     print(f"构建完成：{site}")
     return 0
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    bundle = build_bundle(args.root, args.dist)
+    bundle = build_bundle(args.root, args.dist or args.root / "dist")
     print(f"离线包：{bundle}（{bundle.stat().st_size / 1024 / 1024:.1f} MB）")
     return 0
 
@@ -82,7 +82,7 @@ def cmd_csp(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    result = publish(args.root, args.dest, args.dist)
+    result = publish(args.root, args.dest, args.dist or args.root / "dist")
     print(f"已发布：{result.site}（离线包 {result.site}/download/latest.zip，来自 {result.bundle.name}）")
     if result.nginx_changed:
         print(f"nginx 配置有变化（{result.nginx}），请运行：sudo nginx -t && sudo systemctl reload nginx")
@@ -95,13 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="校验 procedures/").set_defaults(run=cmd_check)
     gen = commands.add_parser("generate", help="生成完整的 docs 目录")
-    gen.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    gen.add_argument("--out", type=Path, help="输出目录（默认为 <根目录>/build/docs）")
     gen.set_defaults(run=cmd_generate)
     build = commands.add_parser("build", help="严格、原子化地构建站点")
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--site-dir", type=Path, help="站点目录（默认为 <根目录>/site）")
     build.set_defaults(run=cmd_build)
     offline = commands.add_parser("offline", help="构建离线包 zip")
-    offline.add_argument("--dist", type=Path, default=ROOT / "dist")
+    offline.add_argument("--dist", type=Path, help="zip 的输出目录（默认为 <根目录>/dist）")
     offline.set_defaults(run=cmd_offline)
     csp = commands.add_parser("csp", help="生成 nginx 的 Content-Security-Policy 片段")
     csp.add_argument("--site", type=Path, default=ROOT / "site")
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     csp.set_defaults(run=cmd_csp)
     pub = commands.add_parser("publish", help="构建并发布到内网服务器的目录")
     pub.add_argument("--dest", type=Path, required=True)
-    pub.add_argument("--dist", type=Path, default=ROOT / "dist")
+    pub.add_argument("--dist", type=Path, help="离线包的输出目录（默认为 <根目录>/dist）")
     pub.set_defaults(run=cmd_publish)
 
     args = parser.parse_args(argv)

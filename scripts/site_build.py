@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -21,27 +22,54 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> Path:
-    """严格模式构建到 site_dir。先校验 procedures/，有错误就不开始构建。"""
+def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *, in_process: bool = False) -> Path:
+    """严格模式构建到 site_dir。先校验 procedures/，有错误就不开始构建。
+
+    默认在子进程里运行 MkDocs：jieba 的词典是进程内的全局状态，测试和基准在一个进程里先后构建
+    不同配置时不能互相影响。命令行（make build）只构建一次，用 in_process=True 省掉第二个解释器。
+    """
     load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",
-             "--config-file", str(root / config_file), "--site-dir", str(staging)],
-            cwd=root,
-            env=_quiet_env(),
-        )
-        if result.returncode != 0:
-            raise BuildFailed(f"MkDocs 严格构建失败（退出码 {result.returncode}），{site_dir.name}/ 保持原样")
+        if in_process:
+            returncode = _mkdocs_build(root / config_file, staging)
+        else:
+            returncode = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict",
+                 "--config-file", str(root / config_file), "--site-dir", str(staging)],
+                cwd=root,
+                env=_quiet_env(),
+            ).returncode
+        if returncode != 0:
+            raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
         _replace(staging, site_dir)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
     return site_dir
+
+
+def _mkdocs_build(config_file: Path, site_dir: Path) -> int:
+    """与 `mkdocs build --strict` 相同，但在本进程里运行。返回退出码。"""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as err:
+        log.error(str(err))
+        return 1
+    return 0
 
 
 def _replace(new: Path, target: Path) -> None:
