@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from scripts.site_build import quiet_env
+
+QUIET_ENV = quiet_env()
 
 
 @dataclass

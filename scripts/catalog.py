@@ -16,8 +16,8 @@ from .learning_paths import load_paths
 from .problems import Problem, ProblemsFound, display_path
 from .regulations import basis_problems
 from .regulations import register_problems as regulation_problems
-from .schema_check import schema_problems
-from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml
+from .schema_check import load_checked
+from .yaml_loader import LoadedYaml
 
 SCHEMA_FILE = "procedure.schema.json"
 VOCABULARY_SCHEMAS = {"_domains.yml": "domains.schema.json", "_roles.yml": "roles.schema.json",
@@ -80,6 +80,7 @@ class Catalog:
     procedures: list[Procedure]
     warnings: list[Problem] = field(default_factory=list)
     paths: list[dict] = field(default_factory=list)  # 学习路径，见 learning_paths.py
+    _by_id: dict[str, Procedure] | None = field(default=None, init=False, repr=False)
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # 术语表，见 glossary.py
     regulations: list[dict] = field(default_factory=list)  # 法规登记表，见 regulations.py
 
@@ -93,7 +94,10 @@ class Catalog:
         return [p for p in self.procedures if p.domain == domain_id]
 
     def by_id(self) -> dict[str, Procedure]:
-        return {p.id: p for p in self.procedures}
+        """{编号: 规程}。模板里每个相关链接都要查一次，所以只建一次（目录建好后规程列表不再变）。"""
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.procedures}
+        return self._by_id
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -140,14 +144,7 @@ def _load(path: Path, schema: Path, root: Path, problems: list[Problem]) -> Load
     if not path.exists():
         problems.append(Problem(shown, 1, 1, "C000", "缺少这个文件", "从版本库恢复它"))
         return None
-    try:
-        loaded = load_yaml(path, shown)
-    except YamlLoadError as err:
-        problems.extend(err.problems)
-        return None
-    found = schema_problems(loaded, schema, shown)
-    problems.extend(found)
-    return None if found else loaded
+    return load_checked(path, schema, shown, problems)
 
 
 def _duplicate_entries(loaded: LoadedYaml, key: str, shown: str) -> list[Problem]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem, display_path
-from .schema_check import schema_problems
-from .yaml_loader import YamlLoadError, load_yaml
+from .schema_check import load_checked
 
 PATHS_FILE = "_paths.yml"
 SCHEMA_FILE = "paths.schema.json"
@@ -18,12 +17,9 @@ def load_paths(root: Path, known_ids: set[str]) -> tuple[list[dict], list[Proble
     if not path.exists():
         return [], []
     shown = display_path(path, root)
-    try:
-        loaded = load_yaml(path, shown)
-    except YamlLoadError as err:
-        return [], err.problems
-    problems = schema_problems(loaded, root / "procedures" / SCHEMA_FILE, shown)
-    if problems:
+    problems: list[Problem] = []
+    loaded = load_checked(path, root / "procedures" / SCHEMA_FILE, shown, problems)
+    if loaded is None:
         return [], problems
 
     docs = root / "docs"

@@ -10,7 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from .problems import Problem
-from .yaml_loader import LoadedYaml, fullwidth_colon_hint
+from .yaml_loader import LoadedYaml, YamlLoadError, fullwidth_colon_hint, load_yaml
 
 TYPE_NAMES = {
     "string": "文字", "array": "列表（每项以“- ”开头）", "object": "一组“键: 值”",
@@ -23,6 +23,18 @@ def validator_for(schema_path: Path) -> Draft202012Validator:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def load_checked(path: Path, schema_path: Path, shown: str, problems: list[Problem]) -> LoadedYaml | None:
+    """读取一个 YAML 文件并按 schema 校验。问题追加到 problems；有任何问题时返回 None。"""
+    try:
+        loaded = load_yaml(path, shown)
+    except YamlLoadError as err:
+        problems.extend(err.problems)
+        return None
+    found = schema_problems(loaded, schema_path, shown)
+    problems.extend(found)
+    return None if found else loaded
 
 
 def schema_problems(loaded: LoadedYaml, schema_path: Path, shown: str) -> list[Problem]:

@@ -41,7 +41,7 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *, i
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
                  "--config-file", str(root / config_file), "--site-dir", str(staging)],
                 cwd=root,
-                env=_quiet_env(),
+                env=quiet_env(),
             ).returncode
         if returncode != 0:
             raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
@@ -85,7 +85,6 @@ def _replace(new: Path, target: Path) -> None:
         new.rename(target)
 
 
-def _quiet_env() -> dict[str, str]:
-    import os
-
+def quiet_env() -> dict[str, str]:
+    """运行 MkDocs 子进程的环境：关掉 Material 每次构建都打印的“MkDocs 2”横幅。"""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
