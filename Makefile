@@ -1,7 +1,7 @@
 # 工作规程手册：所有操作的唯一入口。首次运行会自动创建 .venv 并安装锁定版本的依赖。
 #   make serve  本地预览（http://127.0.0.1:8000），修改 Markdown 或 YAML 后自动刷新
 #   make test   安装所需的一切（含浏览器测试用的 Debian chromium）并运行全部测试
-#   make build  严格、原子化地构建到 site/
+#   make build  编辑检查 + 严格、原子化地构建到 site/
 #   make check  只校验 procedures/ 下的 YAML
 #   make offline 构建离线包 zip（dist/）
 #   make publish 发布到内网服务器的目录：make publish DEST=/srv/gongzuo-guicheng（见 deploy/nginx/README.md）

@@ -2,7 +2,7 @@
 
   check              校验 procedures/，列出全部问题（错误使退出码为 1）
   generate --out 目录 把手写页面和生成页面合成一个完整的 docs 目录（供其他构建工具使用）
-  build [--site-dir] 严格、原子化地构建站点到 site/
+  build [--site-dir] 编辑检查，并严格、原子化地构建站点到 site/（--no-lint 跳过编辑检查）
   offline [--dist]   构建离线包 dist/gongzuo-guicheng-shouce-offline-<版本>.zip
   csp --site 站点 --out 文件  按站点的内联脚本生成 nginx 的 Content-Security-Policy 片段
   publish --dest 目录 构建站点和离线包，连同 nginx 配置发布到目录（见 deploy/nginx/README.md）
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import logging
 import shutil
@@ -64,7 +65,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    site = build_site(args.root, args.site_dir or args.root / "site", in_process=True)
+    site = build_site(args.root, args.site_dir or args.root / "site", in_process=True, lint=not args.no_lint)
     print(f"构建完成：{site}")
     return 0
 
@@ -99,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.set_defaults(run=cmd_generate)
     build = commands.add_parser("build", help="严格、原子化地构建站点")
     build.add_argument("--site-dir", type=Path, help="站点目录（默认为 <根目录>/site）")
+    build.add_argument("--no-lint", action="store_true", help="不做编辑检查（默认与构建同时进行，有错误时构建失败）")
     build.set_defaults(run=cmd_build)
     offline = commands.add_parser("offline", help="构建离线包 zip")
     offline.add_argument("--dist", type=Path, help="zip 的输出目录（默认为 <根目录>/dist）")
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("jieba").propagate = False  # jieba 有自己的输出，不要再经根日志打印一遍
     try:
         return args.run(args)
     except ProblemsFound as err:
@@ -122,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, CspError) as err:
         print(err, file=sys.stderr)
         return 1
+    finally:
+        # 构建后进程里有几百万个对象（jieba 的词典、页面）。冻结它们，退出时垃圾回收就不再逐个检查，
+        # 省下约 0.3 秒；对象照常释放。
+        gc.freeze()
 
 
 if __name__ == "__main__":

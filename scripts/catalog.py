@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,39 @@ class Catalog:
         return self._by_id
 
 
+# 同一进程里读过的目录：{项目根目录: (输入的摘要, 目录)}。
+_loaded: dict[Path, tuple[str, Catalog]] = {}
+
+
 def load_catalog(root: Path) -> Catalog:
-    """读取并校验 root/procedures；有错误时抛出 ProblemsFound，列出全部问题。"""
+    """读取并校验 root/procedures；有错误时抛出 ProblemsFound，列出全部问题。
+
+    输入没有变化时直接返回本进程上一次的结果：make build 在构建前先校验一次，MkDocs 钩子再读一次；
+    make serve 只改了 Markdown 时也不必重读 YAML。返回的目录对象大家共用，不要修改它。
+    """
+    root = root.resolve()
+    digest = _inputs_digest(root)
+    cached = _loaded.get(root)
+    if cached and cached[0] == digest:
+        return cached[1]
+    catalog = _read_catalog(root)
+    _loaded[root] = (digest, catalog)
+    return catalog
+
+
+def _inputs_digest(root: Path) -> str:
+    """目录依赖的全部输入：procedures/ 下每个文件的内容，以及 docs/ 下有哪些文件（只检查页面是否存在）。"""
+    digest = hashlib.blake2b()
+    for path in sorted((root / "procedures").rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(root)}\0".encode())
+            digest.update(path.read_bytes())
+    for path in sorted((root / "docs").rglob("*")):
+        digest.update(f"{path.relative_to(root)}\0".encode())
+    return digest.hexdigest()
+
+
+def _read_catalog(root: Path) -> Catalog:
     base = root / "procedures"
     problems: list[Problem] = []
 

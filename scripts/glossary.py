@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from . import ROOT
+from .pinyin import readings
 from .problems import Problem
 from .yaml_loader import LoadedYaml
 
@@ -59,7 +59,7 @@ class Term:
     @cached_property
     def pinyin(self) -> list[str]:
         """带声调数字的拼音，如 ["wu3", "hu3", …]；非汉字原样保留。"""
-        return [s.lower() for s in lazy_pinyin(self.name, style=Style.TONE3)]
+        return readings([self.name])[self.name][0]
 
     @property
     def sort_key(self) -> tuple:
@@ -71,10 +71,10 @@ class Term:
         first = self.pinyin[0][:1].upper() if self.pinyin else "#"
         return first if "A" <= first <= "Z" else "#"
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """术语表中的锚点：不带声调的拼音，如 wu-hu-mu-yang-zhen。"""
-        syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(self.name)]
+        syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in readings([self.name])[self.name][1]]
         return "-".join(s for s in syllables if s) or "term"
 
     @property
@@ -160,6 +160,7 @@ class Glossary:
         return f"即“{match.term.name}”：{match.term.definition}"
 
     def in_pinyin_order(self) -> list[Term]:
+        readings(t.name for t in self.terms)  # 一次查齐，缺的一起算
         return sorted(self.terms, key=lambda t: t.sort_key)
 
     def about_procedure(self, proc_id: str, title: str = "") -> list[Term]:

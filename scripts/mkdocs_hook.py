@@ -2,7 +2,7 @@
 
 真正的工作在 catalog（读取、校验）、render（渲染）、navigation（导航）里完成，
 命令行 `python -m scripts` 用的是同一套函数。术语表的三种用途也在这里接上：
-给搜索插件一份 jieba 用户词典（search_dictionary.py）、页面上的术语提示（tooltips.py）、
+给搜索插件一份 jieba 用户词典（search_dictionary.py，分词结果由 segment_cache.py 记住）、页面上的术语提示（tooltips.py）、
 说明页和清单页上的“又称”一行（render.py）。
 """
 
@@ -24,6 +24,7 @@ from scripts.navigation import build_nav  # noqa: E402
 from scripts.problems import ProblemsFound  # noqa: E402
 from scripts.render import generate  # noqa: E402
 from scripts.search_dictionary import SearchDictionary  # noqa: E402
+from scripts.segment_cache import remember_segments  # noqa: E402
 from scripts.tooltips import annotate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedures")
@@ -55,6 +56,7 @@ def on_config(config):
         config.nav = build_nav(_catalog, Path(config.docs_dir))
     if _glossary_search(config):
         _dictionary.install(_catalog.glossary, config)
+    remember_segments(config)
     return config
 
 

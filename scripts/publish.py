@@ -43,7 +43,7 @@ def publish(root: Path, dest: Path, dist: Path) -> Published:
     bundle = build_bundle(root, dist)
     staging = Path(tempfile.mkdtemp(prefix=".publish-", dir=dest))
     try:
-        site = build_site(root, staging / "site")
+        site = build_site(root, staging / "site", lint=True)  # 与 make build 一样：编辑检查有错误就不发布
         (site / LATEST).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(bundle, site / LATEST)
         nginx = staging / "nginx"

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import ROOT
 from .catalog import load_catalog
 
 log = logging.getLogger(__name__)
@@ -22,17 +23,22 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *, in_process: bool = False) -> Path:
+def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
+               in_process: bool = False, lint: bool = False) -> Path:
     """严格模式构建到 site_dir。先校验 procedures/，有错误就不开始构建。
 
     默认在子进程里运行 MkDocs：jieba 的词典是进程内的全局状态，测试和基准在一个进程里先后构建
     不同配置时不能互相影响。命令行（make build）只构建一次，用 in_process=True 省掉第二个解释器。
+
+    lint=True 时同时做编辑检查（make lint 的全部规则）。它在另一个进程里与 MkDocs 并行（构建只用一个核），
+    几乎不增加总时间；发现错误时构建失败，site_dir 保持原样。
     """
     load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
+    checker = _start_lint(root) if lint else None
     try:
         if in_process:
             returncode = _mkdocs_build(root / config_file, staging)
@@ -45,11 +51,30 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *, i
             ).returncode
         if returncode != 0:
             raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
+        if checker is not None:
+            _finish_lint(checker, site_dir)
         _replace(staging, site_dir)
     finally:
+        if checker is not None and checker.poll() is None:
+            checker.kill()
+            checker.wait()
         if staging.exists():
             shutil.rmtree(staging)
     return site_dir
+
+
+def _start_lint(root: Path) -> subprocess.Popen:
+    # 在本仓库里运行，用的是与这次构建相同的代码（root 可以是别处的副本，如基准测试的）。
+    return subprocess.Popen([sys.executable, "-m", "scripts.lint", "--root", str(root)], cwd=ROOT, env=quiet_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+
+
+def _finish_lint(checker: subprocess.Popen, site_dir: Path) -> None:
+    """等编辑检查结束，把它的报告接在构建日志后面；有错误时构建失败。"""
+    report, _ = checker.communicate()
+    sys.stderr.write(report)
+    if checker.returncode != 0:
+        raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
 
 
 def _mkdocs_build(config_file: Path, site_dir: Path) -> int:

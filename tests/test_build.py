@@ -86,3 +86,29 @@ def test_real_manual_edit_links(real_site):
     edit = re.compile(r'href="([^"]+)"[^>]*title="编辑此页"')
     assert edit.search(checklist).group(1).endswith("/edit/main/procedures/xinfang/jiefang-wuhuanjie.yml")
     assert edit.search(page).group(1).endswith("/edit/main/docs/xinfang/jiefang-wuhuanjie.md")
+
+
+def run_cli_build(tree, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "--root", str(tree.root), "build", *options],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_build_lints_alongside_and_keeps_the_old_site_on_lint_errors(tree):
+    result = run_cli_build(tree)
+    assert result.returncode == 0, result.stderr
+    assert "编辑检查：" in result.stderr and "0 个错误" in result.stderr
+    site = tree.root / "site"
+    (site / "sentinel.html").write_text("旧站点", encoding="utf-8")
+    tree.write("docs/index.md", "# 测试手册\n\n全年受理来信□件。\n")
+
+    result = run_cli_build(tree)
+    assert result.returncode == 1
+    assert "docs/index.md:3:7 [L003]" in result.stderr
+    assert result.stderr.rstrip().endswith("编辑检查发现错误（见上），site/ 保持原样")
+    assert (site / "sentinel.html").read_text(encoding="utf-8") == "旧站点"
+    assert leftovers(tree.root) == []
+
+    result = run_cli_build(tree, "--no-lint")
+    assert result.returncode == 0, result.stderr
+    assert "编辑检查：" not in result.stderr
+    assert "□件" in (site / "index.html").read_text(encoding="utf-8")
