@@ -54,22 +54,24 @@ def prepare_plain(root: Path) -> None:
 def generation_overhead(repeat: int) -> dict:
     """(a) make build：从 YAML 经校验、生成和编辑检查构建；(b) 同样的页面预先渲染后由 MkDocs 单独构建。
 
-    两者交替运行，机器忙闲的起伏对双方一样。另外单独量一次不做编辑检查的构建和单独的编辑检查，
-    说明 (a) 的时间花在哪里。
+    另外量不做编辑检查的构建，说明 (a) 的时间花在哪里。三者轮流运行，机器忙闲的起伏对各方一样。
     """
     with tempfile.TemporaryDirectory() as work:
         root = copy_project(Path(work) / "manual")
         prepare_plain(root)
-        build_once(root), plain_build_once(root)  # 预热
-        a, b = [], []
-        for _ in range(repeat):
-            a.append(build_once(root))
-            b.append(plain_build_once(root))
-        without_lint = median_runs(lambda: build_once(root, lint=False), repeat)
+        kinds = {"ours": lambda: build_once(root), "plain": lambda: plain_build_once(root),
+                 "without_lint": lambda: build_once(root, lint=False)}
+        runs: dict[str, list[Run]] = {kind: [] for kind in kinds}
+        for n in range(repeat + 1):  # 第一轮是预热
+            for kind, run in kinds.items():
+                result = run()
+                if n:
+                    runs[kind].append(result)
         lint = median_runs(lambda: lint_once(root), repeat)
-    ours, plain = median(a), median(b)
-    return {"ours_seconds": ours, "plain_seconds": plain, "ratio": ours / plain,
-            "without_lint_seconds": without_lint.seconds, "lint_seconds": lint.seconds}
+    seconds = {kind: median(r) for kind, r in runs.items()}
+    return {"ours_seconds": seconds["ours"], "plain_seconds": seconds["plain"],
+            "ratio": seconds["ours"] / seconds["plain"],
+            "without_lint_seconds": seconds["without_lint"], "lint_seconds": lint.seconds}
 
 
 def scaling(sizes: list[int], repeats: dict[int, int]) -> dict:

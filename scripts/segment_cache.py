@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .search_dictionary import search_plugin
 
-MAX_ENTRIES = 200_000  # 5000 项规程的合成手册约有这么多段不同的文字；每段约几百字节
+MAX_ENTRIES = 200_000  # 只为不让内存无限增长：每段约几百字节，真实手册约有一万段不同的文字
 _original_cut = None  # 替换前的 jieba.cut
 _dictionary: str | None = None  # 记住的结果是在哪份词典下得出的
 
