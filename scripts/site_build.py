@@ -49,10 +49,11 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
                 cwd=root,
                 env=quiet_env(),
             ).returncode
+        lint_passed = _finish_lint(checker) if checker is not None else True  # 构建失败时也列出编辑检查的问题
         if returncode != 0:
             raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
-        if checker is not None:
-            _finish_lint(checker, site_dir)
+        if not lint_passed:
+            raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
         _replace(staging, site_dir)
     finally:
         if checker is not None and checker.poll() is None:
@@ -69,12 +70,11 @@ def _start_lint(root: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
 
 
-def _finish_lint(checker: subprocess.Popen, site_dir: Path) -> None:
-    """等编辑检查结束，把它的报告接在构建日志后面；有错误时构建失败。"""
+def _finish_lint(checker: subprocess.Popen) -> bool:
+    """等编辑检查结束，把它的报告接在构建日志后面；返回是否没有错误。"""
     report, _ = checker.communicate()
     sys.stderr.write(report)
-    if checker.returncode != 0:
-        raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
+    return checker.returncode == 0
 
 
 def _mkdocs_build(config_file: Path, site_dir: Path) -> int:

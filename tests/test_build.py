@@ -112,3 +112,12 @@ def test_cli_build_lints_alongside_and_keeps_the_old_site_on_lint_errors(tree):
     assert result.returncode == 0, result.stderr
     assert "编辑检查：" not in result.stderr
     assert "□件" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_build_lists_lint_problems_even_when_mkdocs_fails(tree):
+    tree.write("docs/broken.md", "# 坏链接\n\n全年受理来信□件，见[不存在的页面](nowhere.md)。\n")
+    result = run_cli_build(tree)
+    assert result.returncode == 1
+    assert "docs/broken.md:3:7 [L003]" in result.stderr
+    assert "MkDocs 严格构建失败" in result.stderr
+    assert not (tree.root / "site").exists() and leftovers(tree.root) == []
