@@ -62,3 +62,13 @@ def test_titles_with_quotes_stay_valid_html():
 def test_nothing_to_do_returns_the_input_unchanged():
     source = "<p>没有术语的段落&nbsp;。</p>"
     assert annotate(source, GLOSSARY) is source
+
+
+def test_scripts_comments_and_quoted_angle_brackets_are_not_text():
+    source = ('<!-- 包案 --><script>var s = "<p>包案</p>";</script>'
+              '<div class="admonition note" data-x="a>b"><p class="glossary-skip">包案</p></div>'
+              '<p title="x > 包案">四级包案<br/>五虎牧羊阵</p>')
+    html = annotate(source, GLOSSARY)
+    assert html == source.replace(
+        ">四级包案<", f">{wrap('四级包案', '市县乡村四级包案。')}<").replace(
+        ">五虎牧羊阵<", f">{wrap('五虎牧羊阵', '五个部门联合督办。')}<")
