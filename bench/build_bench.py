@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import statistics
 import tempfile
 from pathlib import Path
 
 from scripts import ROOT
 
-from .measure import Run, median_runs, python, run_measured
+from .measure import Run, median_runs, median_seconds, python, run_measured
 from .synthetic import copy_project, make_tree
 
 PLAIN_CONFIG = "mkdocs.plain.yml"
@@ -20,10 +19,6 @@ def build_once(root: Path, *, lint: bool = True) -> Run:
     options = [] if lint else ["--no-lint"]
     return run_measured(python("-m", "scripts", "--root", str(root), "build", "--site-dir", str(root / "site"), *options),
                         ROOT)
-
-
-def median(runs: list[Run]) -> float:
-    return statistics.median(r.seconds for r in runs)
 
 
 def lint_once(root: Path) -> Run:
@@ -68,7 +63,7 @@ def generation_overhead(repeat: int) -> dict:
                 if n:
                     runs[kind].append(result)
         lint = median_runs(lambda: lint_once(root), repeat)
-    seconds = {kind: median(r) for kind, r in runs.items()}
+    seconds = {kind: median_seconds(r) for kind, r in runs.items()}
     return {"ours_seconds": seconds["ours"], "plain_seconds": seconds["plain"],
             "ratio": seconds["ours"] / seconds["plain"],
             "without_lint_seconds": seconds["without_lint"], "lint_seconds": lint.seconds}

@@ -38,9 +38,13 @@ def python(*args: str) -> list[str]:
     return [sys.executable, *args]
 
 
+def median_seconds(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
 def median_runs(make_run: Callable[[], Run], repeat: int, warmup: int = 1) -> Run:
     """预热 warmup 次（不计），再跑 repeat 次，时间和内存各取中位数。"""
     for _ in range(warmup):
         make_run()
     runs = [make_run() for _ in range(repeat)]
-    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.peak_mb for r in runs))
+    return Run(median_seconds(runs), statistics.median(r.peak_mb for r in runs))

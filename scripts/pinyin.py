@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import tempfile
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
+
+from .atomic_file import write_text_atomically
 
 Readings = tuple[list[str], list[str]]  # (带声调数字的拼音，如 ["wu3", …]；不带声调的拼音，如 ["wu", …])
 _known: dict[str, Readings] = {}
@@ -38,8 +39,5 @@ def readings(names: Iterable[str]) -> dict[str, Readings]:
 
         for name in missing:
             _known[name] = ([s.lower() for s in lazy_pinyin(name, style=Style.TONE3)], lazy_pinyin(name))
-        handle, partial = tempfile.mkstemp(prefix=cache.stem, dir=cache.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(_known, file, ensure_ascii=False)
-        os.replace(partial, cache)  # 整个替换：同时运行的另一次构建不会读到写了一半的文件
+        write_text_atomically(cache, json.dumps(_known, ensure_ascii=False))
     return {n: _known[n] for n in names}

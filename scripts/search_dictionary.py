@@ -37,6 +37,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from .atomic_file import write_text_atomically
 from .glossary import Glossary
 
 log = logging.getLogger("mkdocs.hooks.procedures")
@@ -149,10 +150,7 @@ def dictionary_text(glossary: Glossary) -> str:
     if cached.exists():
         return cached.read_text(encoding="utf-8")
     text = "".join(f"{word} {freq}\n" for word, freq in dictionary_entries(units, compounds))
-    handle, name = tempfile.mkstemp(prefix=cached.stem, dir=cached.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(name, cached)
+    write_text_atomically(cached, text)
     return text
 
 
@@ -182,10 +180,7 @@ class SearchDictionary:
             # 构建被强行中止、没能删除时，同一进程号下次也是覆盖而不是越积越多。
             key = hashlib.sha1(str(Path(config.config_file_path).resolve()).encode()).hexdigest()[:12]
             self.path = Path(tempfile.gettempdir()) / f"glossary-jieba-{key}-{os.getpid()}.txt"
-        handle, name = tempfile.mkstemp(prefix=self.path.stem, dir=self.path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(dictionary_text(glossary))
-        os.replace(name, self.path)
+        write_text_atomically(self.path, dictionary_text(glossary))
         plugin.config[OPTION] = str(self.path)
         return self.path
 

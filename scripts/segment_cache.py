@@ -26,11 +26,11 @@ def remember_segments(config) -> None:
     """让 jieba.cut 记住结果（对本进程里的所有构建有效）。要在搜索插件加载词典之前调用（钩子的 on_config）。"""
     global _original_cut, _dictionary
     plugin = search_plugin(config)
+    if plugin is None:
+        return
     try:
         import jieba
     except ImportError:
-        return
-    if plugin is None:
         return
     if jieba.cut is not _cut:
         _original_cut, jieba.cut = jieba.cut, _cut

@@ -22,6 +22,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from .. import ROOT
+from ..atomic_file import write_text_atomically
 from ..problems import Problem, display_path
 from .rules import problem
 
@@ -136,9 +137,7 @@ class MarkdownStyleJob:
     def _save_cache(self, results: dict[str, list[Found]]) -> None:
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.cache_file.with_name(f"{self.cache_file.name}.{os.getpid()}")
-            partial.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
-            partial.replace(self.cache_file)  # 整个替换：同时运行的另一次检查不会读到写了一半的文件
+            write_text_atomically(self.cache_file, json.dumps(results, ensure_ascii=False))
         except OSError as err:
             log.debug("无法写入 %s：%s", self.cache_file, err)
 
