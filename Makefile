@@ -6,7 +6,7 @@
 #   make offline 构建离线包 zip（dist/）
 #   make publish 发布到内网服务器的目录：make publish DEST=/srv/gongzuo-guicheng（见 deploy/nginx/README.md）
 #   make lint   编辑检查：模板残留、空缺数字、乱码、个人信息、用词、重复段落、排版（规则见 CONTRIBUTING.md）
-#   make new    新建一项规程：make new DOMAIN=xinfang TITLE=办理群众来信
+#   make new    新建一项规程：make new DOMAIN=xinfang TITLE=办理群众来信 [SOURCE=xinfang-gongzuo-tiaoli]
 
 PYTHON ?= python3
 VENV   := .venv
@@ -69,9 +69,9 @@ $(NODE_STAMP): package-lock.json
 lint: $(STAMP)
 	$(PY) -m scripts.lint $(FILES)
 
-# 新建一项规程（YAML 清单 + 说明页）；不写 DOMAIN、TITLE 时逐项询问。
+# 新建一项规程（YAML 清单 + 说明页）；不写 DOMAIN、TITLE 时逐项询问。SOURCE 是来源：现行法规的编号或篇目。
 new: $(STAMP)
-	$(PY) -m scripts.scaffold --domain "$(DOMAIN)" --title "$(TITLE)"
+	$(PY) -m scripts.scaffold --domain "$(DOMAIN)" --title "$(TITLE)" --source "$(SOURCE)"
 
 test: $(STAMP) browser nginx $(NODE_STAMP) lint
 	$(PY) -m pytest

@@ -80,14 +80,18 @@ class SearchBox:
         page.goto(base_url)
 
     def search(self, text: str, top: int = TOP) -> list[str]:
+        from playwright.sync_api import expect
+
         page = self.page
         box = "input.md-search__input"
         page.click(box)
         page.fill(box, "")
         page.keyboard.press("End")
-        page.wait_for_function(f"!document.querySelector('{META}').textContent.includes('{DONE}')")
+        # 用定位器等待（在 Playwright 自己的环境里运行），不用 wait_for_function：页面的内容安全策略不允许 eval。
+        meta = page.locator(META)
+        expect(meta).not_to_contain_text(DONE)
         type_chinese(page, box, text)
-        page.wait_for_function(f"document.querySelector('{META}').textContent.includes('{DONE}')", timeout=15_000)
+        expect(meta).to_contain_text(DONE, timeout=15_000)
         # 每个结果项是一个页面：第一个链接指向页面本身，后面的链接指向页面中的小节。
         links = page.locator(".md-search-result__item").evaluate_all(
             "items => items.map(item => item.querySelector('a').href)")

@@ -18,13 +18,19 @@ from .problems import Problem, ProblemsFound, display_path
 from .regulations import basis_problems
 from .regulations import register_problems as regulation_problems
 from .schema_check import load_checked
+from .source_files import tree_problems
+from .time_limits import TimeLimit
+from .time_limits import register_problems as time_limit_problems
+from .time_limits import step_problems as time_limit_step_problems
 from .yaml_loader import LoadedYaml
 
 SCHEMA_FILE = "procedure.schema.json"
 VOCABULARY_SCHEMAS = {"_domains.yml": "domains.schema.json", "_roles.yml": "roles.schema.json",
-                      "_glossary.yml": "glossary.schema.json", "_regulations.yml": "regulations.schema.json"}
+                      "_glossary.yml": "glossary.schema.json", "_regulations.yml": "regulations.schema.json",
+                      "_time_limits.yml": "time_limits.schema.json"}
 # 登记表中每一项的名字：同一个名字不能登记两次。
-VOCABULARY_KEYS = {"_domains.yml": "编号", "_roles.yml": "角色", "_glossary.yml": "术语", "_regulations.yml": "编号"}
+VOCABULARY_KEYS = {"_domains.yml": "编号", "_roles.yml": "角色", "_glossary.yml": "术语", "_regulations.yml": "编号",
+                   "_time_limits.yml": "编号"}
 
 
 @dataclass
@@ -84,6 +90,12 @@ class Catalog:
     _by_id: dict[str, Procedure] | None = field(default=None, init=False, repr=False)
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # 术语表，见 glossary.py
     regulations: list[dict] = field(default_factory=list)  # 法规登记表，见 regulations.py
+    time_limits: dict[str, TimeLimit] = field(default_factory=dict)  # 时限登记表，见 time_limits.py
+
+    def step_time_limit(self, step: dict) -> str | None:
+        """清单上这一步的“时限”：引用登记表的显示登记的写法，否则显示编辑写的文字。"""
+        ref = step.get("法定时限")
+        return self.time_limits[ref].text if ref else step.get("时限")
 
     def regulation(self, regulation_id: str) -> dict:
         return next(r for r in self.regulations if r["编号"] == regulation_id)
@@ -112,6 +124,9 @@ def load_catalog(root: Path) -> Catalog:
     make serve 只改了 Markdown 时也不必重读 YAML。返回的目录对象大家共用，不要修改它。
     """
     root = root.resolve()
+    refused = tree_problems(root)  # 先确认 docs/、procedures/ 里只有普通文件，再读任何内容
+    if refused:
+        raise ProblemsFound(refused)
     digest = _inputs_digest(root)
     cached = _loaded.get(root)
     if cached and cached[0] == digest:
@@ -250,6 +265,7 @@ def _register_problems(catalog: Catalog, registers: dict[str, LoadedYaml | None]
     """术语表和法规登记表：各自的含义检查，以及规程“依据”对法规编号的引用。"""
     problems = []
     glossary, regulations = registers["_glossary.yml"], registers["_regulations.yml"]
+    limits = registers["_time_limits.yml"]
     if glossary:
         catalog.glossary = Glossary.from_entries(glossary.data)
         # 文件本身有错、没能读进来的规程也算存在，免得一处错误引出一串“不存在”。
@@ -262,4 +278,22 @@ def _register_problems(catalog: Catalog, registers: dict[str, LoadedYaml | None]
         known = {r["编号"] for r in regulations.data}
         for proc in catalog.procedures:
             problems += basis_problems(proc.data, proc.loaded, proc.source, known)
+            problems += _source_problems(proc, known)
+        if limits:
+            catalog.time_limits = {e["编号"]: TimeLimit.from_entry(e) for e in limits.data}
+            problems += time_limit_problems(limits, display_path(base / "_time_limits.yml", catalog.root),
+                                            {d["编号"] for d in catalog.domains}, known)
+    for proc in catalog.procedures:
+        problems += time_limit_step_problems(proc.data, proc.loaded, proc.source, set(catalog.time_limits))
+    return problems
+
+
+def _source_problems(proc: Procedure, known: set[str]) -> list[Problem]:
+    """“来源”中的“法规”必须是法规登记表中的编号。"""
+    problems = []
+    for index, source in enumerate(proc.data["来源"]):
+        if "法规" in source and source["法规"] not in known:
+            line, column = proc.loaded.position(("来源", index, "法规"))
+            problems.append(Problem(proc.source, line, column, "C020", f"来源的法规编号“{source['法规']}”没有登记",
+                                    "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号"))
     return problems

@@ -19,12 +19,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.catalog import Catalog, load_catalog  # noqa: E402
+from scripts import front_matter  # noqa: E402
 from scripts.git_dates import stamp_updated  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
-from scripts.problems import ProblemsFound  # noqa: E402
+from scripts.problems import ProblemsFound, display_path  # noqa: E402
 from scripts.render import generate  # noqa: E402
 from scripts.search_dictionary import SearchDictionary  # noqa: E402
 from scripts.segment_cache import remember_segments  # noqa: E402
+from scripts.serve_errors import show_errors_in_browser  # noqa: E402
 from scripts.tooltips import annotate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedures")
@@ -65,7 +67,11 @@ def on_files(files: Files, config) -> Files:
     sources = {p.checklist_uri: p.source for p in _catalog.procedures}
     # 规程的说明页和清单页有意不放进导航（从“规程一览”、概述页和上一篇/下一篇进入），不必为此提示。
     procedure_pages = {p.page_uri for p in _catalog.procedures}
-    for uri, content in generate(_catalog, Path(config.docs_dir), alias_lines=_glossary_search(config)).items():
+    try:
+        pages = generate(_catalog, Path(config.docs_dir), alias_lines=_glossary_search(config))
+    except ProblemsFound as err:
+        raise PluginError("docs/ 中有错误：\n" + err.report()) from None
+    for uri, content in pages.items():
         authored = files.get_file_from_path(uri)
         if authored is not None:
             files.remove(authored)
@@ -81,6 +87,16 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files: Files):
+    """页首元数据只能用允许的键、写文字（front_matter.py）：有问题时一次列出全部，构建停止。"""
+    docs = display_path(Path(config.docs_dir), _root(config))
+    problems = [problem for page in files.documentation_pages()
+                for problem in front_matter.problems(page.content_string, f"{docs}/{page.src_uri}")]
+    if problems:
+        raise PluginError("docs/ 中有错误：\n" + ProblemsFound(problems).report())
+    return nav
+
+
 def on_page_content(html: str, page, config, files) -> str:
     assert _catalog is not None
     stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
@@ -94,4 +110,4 @@ def on_shutdown() -> None:
 def on_serve(server, config, builder):
     server.watch(str(_root(config) / "procedures"))
     server.watch(str(Path(__file__).parent / "templates"))
-    return server
+    return show_errors_in_browser(server)  # 重建失败时浏览器里显示错误，而不是一直等（serve_errors.py）

@@ -26,6 +26,8 @@ def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
         # （5000 项时一次构建要十几分钟）。规程从“规程一览”、概述页、搜索和上一篇/下一篇进入。
         claimed = {f"{key}/index.md"} | {p.page_uri for p in catalog.in_domain(key)}
         section: list[NavItem] = [{"概述": f"{key}/index.md"}, {"规程一览": f"{key}/checklists/index.md"}]
+        if any(t.domain == key for t in catalog.time_limits.values()):
+            section.append({"办理时限一览": f"{key}/shixian.md"})
         section += [uri for uri in _markdown_in(docs_dir, key) if uri not in claimed]
         nav.append({domain["名称"]: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},

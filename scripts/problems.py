@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+# 报告里不能原样打印的字符：控制字符（换行除外）、格式字符（双向控制、零宽字符、软连字符）、
+# 行/段分隔符、私用区和代理码位。原样打印时，U+202E 之类会让终端把这一行倒过来显示。
+_CANDIDATE = re.compile("[^\x20-\x7e\n]")  # 可打印的 ASCII 和换行以外的字符，再逐个判断
+
+
+def _shown_char(match: re.Match) -> str:
+    char = match.group()
+    category = unicodedata.category(char)
+    if category == "Zs" or (char.isprintable() and category not in ("Cf", "Co")):
+        return char
+    return f"U+{ord(char):04X}"
+
+
+def visible(text: str) -> str:
+    """把看不见的字符和控制字符写成 U+202E 的样子；其余文字原样保留。"""
+    return _CANDIDATE.sub(_shown_char, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +37,7 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column} [{self.code}] {self.message}"
-        return f"{text} → {self.hint}" if self.hint else text
+        return visible(f"{text} → {self.hint}" if self.hint else text)
 
 
 class ProblemsFound(Exception):

@@ -81,26 +81,45 @@ def _read_list(path: Path) -> list[dict]:
     return [entry for entry in data or [] if isinstance(entry, dict)]
 
 
+PARTS = ("篇一", "篇二", "篇三", "篇四", "篇五", "篇六")
+
+
 def _domain_defaults(root: Path, domain: str) -> tuple[str, str]:
-    """新规程的默认角色和篇目：取本领域现有规程中最常用的，没有时用登记表中的第一个角色。"""
+    """新规程的默认角色和来源：取本领域现有规程中最常用的角色和最常依据的现行法规。
+
+    没有现行法规可依时，来源留给编辑填写篇目（PARTS 之一）。"""
     roles: Counter[str] = Counter()
-    parts: Counter[str] = Counter()
+    laws: Counter[str] = Counter()
     for path in (root / "procedures" / domain).glob("*.yml"):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
         except yaml.YAMLError:
             continue
         roles.update(e.get("角色") for e in data.get("责任主体", []) if isinstance(e, dict))
-        parts.update(e.get("篇目") for e in data.get("来源", []) if isinstance(e, dict))
+        laws.update(e.get("文件") for e in data.get("依据", []) if isinstance(e, dict))
     registered = [e["角色"] for e in _read_list(root / "procedures" / "_roles.yml") if e.get("角色")]
     role = next((r for r, _ in roles.most_common() if r in registered), registered[0] if registered else None)
     if role is None:
         raise ScaffoldError("procedures/_roles.yml 中没有登记任何角色，请先登记角色")
-    part = next((p for p, _ in parts.most_common() if p), "篇一")
-    return role, part
+    current = _current_regulations(root)
+    source = next((law for law, _ in laws.most_common() if law in current), "")
+    return role, source
 
 
-def procedure_yaml(procedure_id: str, title: str, domain: str, role: str, part: str, today: dt.date) -> str:
+def _current_regulations(root: Path) -> set[str]:
+    return {e["编号"] for e in _read_list(root / "procedures" / "_regulations.yml") if e.get("状态") == "现行"}
+
+
+def source_yaml(source: str) -> str:
+    """“来源”的第一项：篇目（来源工作总结）或现行法规的编号；都没有时让编辑填篇目。"""
+    if source in PARTS:
+        return f"  - 篇目: {source}\n    章节: {TODO.format('来源工作总结中的部分或小标题')}\n"
+    if source:
+        return f"  - 法规: {source}\n    章节: {TODO.format('法规中的哪一部分（条款号只在确定时写）')}\n"
+    return (f"  - 篇目: 篇一\n    章节: {TODO.format('来源工作总结中的部分或小标题；出自现行法规时改写成“法规: 编号”')}\n")
+
+
+def procedure_yaml(procedure_id: str, title: str, domain: str, role: str, source: str, today: dt.date) -> str:
     def text(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)  # JSON 字符串也是合法的 YAML，省去转义的烦恼
 
@@ -125,9 +144,7 @@ def procedure_yaml(procedure_id: str, title: str, domain: str, role: str, part: 
 检查要点:
   - {TODO.format("完成后逐条核对的要点")}
 来源:
-  - 篇目: {part}
-    章节: {TODO.format("原文中的部分或小标题")}
-负责人: {TODO.format("负责维护本规程的岗位或小组")}
+{source_yaml(source)}负责人: {TODO.format("负责维护本规程的岗位或小组")}
 上次复核: {today.isoformat()}
 复核周期月数: 12
 """
@@ -147,14 +164,13 @@ def page_markdown(procedure_id: str, title: str, domain: str) -> str:
 
 {TODO.format("每一步怎样做好、容易出错的地方")}
 
-## 来源
-
-{TODO.format("内容出自原始材料的哪一篇、哪一部分，写上素材清单中的条目号")}
+??? note "来源"
+    {TODO.format("一两句话：取材于哪份工作总结的哪一部分，哪些按现行法规写出")}
 """
 
 
-def scaffold(root: Path, domain: str, title: str, today: dt.date | None = None) -> tuple[Path, Path]:
-    """新建一项规程，返回 (YAML 文件, 说明页)。"""
+def scaffold(root: Path, domain: str, title: str, today: dt.date | None = None, source: str = "") -> tuple[Path, Path]:
+    """新建一项规程，返回 (YAML 文件, 说明页)。source 是来源：现行法规的编号或篇目，不写时按本领域推断。"""
     domains = [e["编号"] for e in _read_list(root / "procedures" / "_domains.yml") if e.get("编号")]
     if domain not in domains:
         raise ScaffoldError(f"领域“{domain}”没有登记；可用的领域：{'、'.join(domains)}（见 procedures/_domains.yml）")
@@ -162,12 +178,15 @@ def scaffold(root: Path, domain: str, title: str, today: dt.date | None = None) 
     if not 2 <= len(title) <= 40:
         raise ScaffoldError("标题要有 2–40 个字，以要做的事开头，如“办理群众来信”")
     procedure_id = free_id(slug(title), taken_ids(root))
-    role, part = _domain_defaults(root, domain)
+    role, default_source = _domain_defaults(root, domain)
+    source = source.strip() or default_source
+    if source and source not in PARTS and source not in _current_regulations(root):
+        raise ScaffoldError(f"来源“{source}”既不是篇目（{'、'.join(PARTS)}），也不是 procedures/_regulations.yml 中的现行法规编号")
     data_file = root / "procedures" / domain / f"{procedure_id}.yml"
     page_file = root / "docs" / domain / f"{procedure_id}.md"
     if page_file.exists():
         raise ScaffoldError(f"{page_file.relative_to(root)} 已经存在")
-    data_file.write_text(procedure_yaml(procedure_id, title, domain, role, part, today or dt.date.today()),
+    data_file.write_text(procedure_yaml(procedure_id, title, domain, role, source, today or dt.date.today()),
                          encoding="utf-8")
     page_file.parent.mkdir(parents=True, exist_ok=True)
     page_file.write_text(page_markdown(procedure_id, title, domain), encoding="utf-8")
@@ -186,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.scaffold", description="新建一项规程")
     parser.add_argument("--domain", default="", help="领域编号，即 procedures/ 下的文件夹名，如 xinfang")
     parser.add_argument("--title", default="", help="标题，以要做的事开头，如“办理群众来信”")
+    parser.add_argument("--source", default="", help="来源：现行法规的编号（如 xinfang-gongzuo-tiaoli）或篇目（如 篇六）；不写时按本领域推断")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
     args = parser.parse_args(argv)
     try:
@@ -194,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             print("可用的领域：" + "；".join(f"{d['编号']}（{d.get('名称', '')}）" for d in domains))
         domain = _ask("领域编号", args.domain)
         title = _ask("标题", args.title)
-        data_file, page_file = scaffold(args.root, domain, title)
+        data_file, page_file = scaffold(args.root, domain, title, source=args.source)
     except ScaffoldError as err:
         print(f"没有新建：{err}", file=sys.stderr)
         return 1

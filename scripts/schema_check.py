@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
 
+from .plain_text import data_problems
 from .problems import Problem
 from .yaml_loader import LoadedYaml, YamlLoadError, fullwidth_colon_hint, load_yaml
 
@@ -18,9 +20,14 @@ TYPE_NAMES = {
 }
 
 
-@cache
 def validator_for(schema_path: Path) -> Draft202012Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    """按 schema 文件的内容缓存：make serve 运行中改了 schema，下一次重建就用新的。"""
+    return _validator(schema_path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(text: str) -> Draft202012Validator:
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -32,7 +39,7 @@ def load_checked(path: Path, schema_path: Path, shown: str, problems: list[Probl
     except YamlLoadError as err:
         problems.extend(err.problems)
         return None
-    found = schema_problems(loaded, schema_path, shown)
+    found = schema_problems(loaded, schema_path, shown) + data_problems(loaded, shown)  # S002：只能是文字
     problems.extend(found)
     return None if found else loaded
 
@@ -60,6 +67,20 @@ def field_name(path: tuple) -> str:
     return text or "整个文件"
 
 
+def _closest_branch(error: ValidationError) -> list[ValidationError]:
+    """oneOf 的几种写法中，与实际写的键重合最多的那一种的全部问题。"""
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    keys = set(error.instance) if isinstance(error.instance, dict) else set()
+
+    def overlap(index: int) -> int:
+        return len(keys & set(error.schema["oneOf"][index].get("properties", {})))
+
+    best = max(branches, key=overlap, default=None)
+    return branches[best] if best is not None else [best_match(error.context)]
+
+
 def _explain(error: ValidationError) -> list[tuple[tuple, str, str]]:
     path = tuple(error.absolute_path)
     name = field_name(path)
@@ -67,6 +88,12 @@ def _explain(error: ValidationError) -> list[tuple[tuple, str, str]]:
     kind = error.validator
     described = schema.get("description", "")
 
+    if kind == "oneOf" and error.context:
+        # 几种写法都不符合：按最接近的那种写法解释（如“来源”写了篇目，就按篇目的写法报）。
+        return [found for e in _closest_branch(error) for found in _explain(e)]
+    if kind == "not" and isinstance(error.instance, dict):
+        both = [k for k in schema.get("not", {}).get("required", []) if k in error.instance]
+        return [(path, f"{name}同时写了{'和'.join(f'“{k}”' for k in both)}", "只保留一个")]
     if kind == "required":
         missing = [k for k in schema.get("required", []) if k not in error.instance]
         return [(path, f"{name}缺少必填字段“{k}”", f"添加“{k}: …”，写法见 procedures/README.md") for k in missing]

@@ -21,7 +21,8 @@ Material 构建时用 jieba 给中文分词，索引里的“词”就是 jieba 
 怎样交给搜索插件
 ----------------
 搜索插件在它自己的 on_config 里读取词典，所以钩子必须在那之前写好文件（钩子的 on_config 用
-event_priority 排在前面）。词典写在临时目录里，构建结束（on_shutdown）时删除，不进版本库，
+event_priority 排在前面）。词典写在本用户的私有缓存文件夹里（private_cache.py），文件名取自内容的摘要：
+写好后不再改动，同时进行的几次构建可以共用，进程被强行中止也不会留下各自的副本。它不进版本库，
 也不进站点。mkdocs.yml 里自己写了 jieba_dict_user 的，以那里的设置为准。
 """
 
@@ -32,13 +33,13 @@ import hashlib
 import json
 import logging
 import math
-import os
-import tempfile
+import re
 from functools import cache
 from pathlib import Path
 
 from .atomic_file import write_text_atomically
 from .glossary import Glossary
+from .private_cache import cache_dir, use_for_jieba
 
 log = logging.getLogger("mkdocs.hooks.procedures")
 OPTION = "jieba_dict_user"
@@ -64,6 +65,7 @@ def _base_tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir())  # jieba.cache 不写进临时目录的固定名字
     tokenizer.initialize()
     return tokenizer
 
@@ -133,11 +135,14 @@ def dictionary_entries(units: list[str], compounds: dict[str, list[str]] | None 
     return list(entries.items())
 
 
-def dictionary_text(glossary: Glossary) -> str:
-    """jieba 用户词典文件的内容：一行“词 词频”。
+DICTIONARY_LINE = re.compile(r"[^\s]+ \d+")
 
-    计算要加载一份完整的 jieba 词典（约 0.6 秒），所以结果按输入缓存在临时目录：术语表、本模块的代码
-    或 jieba 的版本变了，缓存键就变，自动重算。
+
+def dictionary_file(glossary: Glossary) -> Path:
+    """jieba 用户词典文件（一行“词 词频”），在私有缓存文件夹里。
+
+    计算要加载一份完整的 jieba 词典（约 0.6 秒），所以文件按输入命名：术语表、本模块的代码
+    或 jieba 的版本变了，文件名就变，自动重算。读不了或格式不对的文件当作没有，重新写。
     """
     import jieba
 
@@ -146,12 +151,23 @@ def dictionary_text(glossary: Glossary) -> str:
     key = hashlib.sha256(json.dumps(
         [units, compounds, jieba.__version__, Path(__file__).read_text(encoding="utf-8")], ensure_ascii=False,
     ).encode("utf-8")).hexdigest()[:16]
-    cached = Path(tempfile.gettempdir()) / f"glossary-jieba-cache-{key}.txt"
-    if cached.exists():
-        return cached.read_text(encoding="utf-8")
-    text = "".join(f"{word} {freq}\n" for word, freq in dictionary_entries(units, compounds))
-    write_text_atomically(cached, text)
-    return text
+    cached = cache_dir() / f"glossary-jieba-{key}.txt"
+    if not _valid_dictionary(cached):
+        text = "".join(f"{word} {freq}\n" for word, freq in dictionary_entries(units, compounds))
+        write_text_atomically(cached, text)
+    return cached
+
+
+def dictionary_text(glossary: Glossary) -> str:
+    return dictionary_file(glossary).read_text(encoding="utf-8")
+
+
+def _valid_dictionary(path: Path) -> bool:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return lines[-1] == "" and all(DICTIONARY_LINE.fullmatch(line) for line in lines[:-1])
 
 
 def search_plugin(config):
@@ -171,20 +187,15 @@ class SearchDictionary:
         plugin = search_plugin(config)
         if plugin is None:
             return None
+        use_for_jieba()
         configured = plugin.config.get(OPTION)
         if configured and (self.path is None or Path(configured) != self.path):
             log.info(f"搜索插件已在配置中指定 jieba 用户词典 {configured}，不使用术语表生成的词典")
             return None
-        if self.path is None:
-            # 每个项目、每个进程一个文件名：同一项目同时有两次构建（如 make serve 和测试）时互不删除对方的词典；
-            # 构建被强行中止、没能删除时，同一进程号下次也是覆盖而不是越积越多。
-            key = hashlib.sha1(str(Path(config.config_file_path).resolve()).encode()).hexdigest()[:12]
-            self.path = Path(tempfile.gettempdir()) / f"glossary-jieba-{key}-{os.getpid()}.txt"
-        write_text_atomically(self.path, dictionary_text(glossary))
+        self.path = dictionary_file(glossary)
         plugin.config[OPTION] = str(self.path)
         return self.path
 
     def remove(self) -> None:
-        if self.path is not None:
-            self.path.unlink(missing_ok=True)
-            self.path = None
+        """构建结束：词典文件是共用的缓存，留在私有文件夹里，只忘掉它。"""
+        self.path = None

@@ -15,6 +15,7 @@ import functools
 import hashlib
 from pathlib import Path
 
+from .private_cache import use_for_jieba
 from .search_dictionary import search_plugin
 
 MAX_ENTRIES = 200_000  # 只为不让内存无限增长：每段约几百字节，真实手册约有一万段不同的文字
@@ -32,6 +33,7 @@ def remember_segments(config) -> None:
         import jieba
     except ImportError:
         return
+    use_for_jieba()  # jieba 自己的 jieba.cache 也写进私有缓存文件夹
     if jieba.cut is not _cut:
         _original_cut, jieba.cut = jieba.cut, _cut
     key = _dictionary_key(plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user"))

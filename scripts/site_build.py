@@ -1,6 +1,8 @@
-"""原子化构建：先在临时目录里完整构建，成功后再替换 site/。
+"""原子化构建：先在临时目录里完整构建，成功后再一步换上 site/（swap.py）。
 
 构建失败时临时目录被删除，原来的 site/ 原封不动：不会留下写了一半或被清空的站点。
+构建在任何一刻被强行中止，site/ 也是完整的旧站点或完整的新站点；留下的临时目录下次构建时删除。
+同一目录的两次构建排队进行（site/ 旁的锁文件 .lock-site）。
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from . import ROOT
 from .catalog import load_catalog
+from .csp import CspError, add_meta_policy, check_site
+from .swap import clean_leftovers, locked, replace
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,12 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
     """
     load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with locked(site_dir):
+        clean_leftovers(site_dir)  # 上次被中止的构建留下的临时目录
+        return _build_and_swap(root, site_dir, config_file, in_process, lint)
+
+
+def _build_and_swap(root: Path, site_dir: Path, config_file: str, in_process: bool, lint: bool) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
     checker = _start_lint(root) if lint else None
@@ -54,7 +63,8 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
             raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
         if not lint_passed:
             raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
-        _replace(staging, site_dir)
+        _secure(staging, site_dir.name)
+        replace(staging, site_dir)  # 一步对调；换下来的旧站点随即删除
     finally:
         if checker is not None and checker.poll() is None:
             checker.kill()
@@ -62,6 +72,14 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
         if staging.exists():
             shutil.rmtree(staging)
     return site_dir
+
+
+def _secure(staging: Path, name: str) -> None:
+    """内容安全策略：页面里只能有审核过的 Material 内联脚本（csp.py），再给每页加上 <meta> 策略。"""
+    try:
+        add_meta_policy(staging, check_site(staging))
+    except CspError as err:
+        raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
 
 
 def _start_lint(root: Path) -> subprocess.Popen:
@@ -95,19 +113,6 @@ def _mkdocs_build(config_file: Path, site_dir: Path) -> int:
         log.error(str(err))
         return 1
     return 0
-
-
-def _replace(new: Path, target: Path) -> None:
-    """用 new 替换 target：两次改名，中间任何一刻 target 要么是旧站点，要么是新站点。"""
-    if target.exists():
-        retired = target.with_name(f".{target.name}-old")
-        if retired.exists():
-            shutil.rmtree(retired)
-        target.rename(retired)
-        new.rename(target)
-        shutil.rmtree(retired)
-    else:
-        new.rename(target)
 
 
 def quiet_env() -> dict[str, str]:

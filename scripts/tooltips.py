@@ -4,7 +4,8 @@ Python-Markdown 的 abbr 扩展按 \\b 词边界匹配，夹在汉字中间的�
 MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），按标签切开 HTML 找出
 文字节点的位置，在其中查找术语（glossary.Glossary.find：最左最长，不看词边界），只在这些位置
 插入 abbr，其余 HTML 原样保留；再由 Material 的 content.tooltips 功能把 abbr 的 title 显示成
-提示框。Material 的脚本随站点一起发布，离线也能用。
+提示框。Material 的脚本随站点一起发布，离线也能用。它把 title 当作 HTML 显示，所以提示文字里的
+尖括号一律换成全角（plain），释义写了什么都不会变成页面上的标签。
 
 规则：
 - 不在代码（code、pre、kbd、samp）、链接、标题（h1–h6，含其中的锚点）、已有的 abbr、
@@ -35,6 +36,12 @@ CSS_CLASS = "glossary-term"
 TAG = re.compile(r"""<!--.*?-->|<(/?)([A-Za-z][^\s/>]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>|<![^>]*>""", re.S)
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 RAW_TEXT = {"script", "style", "textarea"}  # 其中的内容不是 HTML，直到结束标签都不看
+
+
+def plain(text: str) -> str:
+    """提示文字里不留尖括号。Material 显示提示时把 title 的值（已还原转义）当作 HTML 写进 innerHTML，
+    “<”会变成真的标签。读取 YAML 时已经拒绝尖括号（plain_text.py），这里再保险一次：换成全角。"""
+    return text.replace("<", "＜").replace(">", "＞")
 
 
 def text_spans(html: str) -> list[tuple[int, int, int]]:
@@ -89,7 +96,7 @@ def annotate(html: str, glossary: Glossary) -> str:
                 continue
             seen.add(key)
             pieces.append(html[position:start + match.start])
-            title = escape(glossary.tooltip(match), quote=True)
+            title = escape(plain(glossary.tooltip(match)), quote=True)
             pieces.append(f'<abbr class="{CSS_CLASS}" title="{title}">{match.text}</abbr>')
             position = start + match.end
     if not pieces:

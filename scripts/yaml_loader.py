@@ -1,4 +1,8 @@
-"""安全读取 YAML：保留每个值的行列号，拒绝重复的键，对编码和输入法失误给出中文提示。"""
+"""安全读取 YAML：保留每个值的行列号，拒绝重复的键，对编码和输入法失误给出中文提示。
+
+编辑写的一切都是数据：不接受锚点和别名（&、*，一个“十亿笑声”式的文件可以膨胀到几 GB），
+嵌套最多 MAX_DEPTH 层，PyYAML 的任何报错都变成带行列号和规则编号的问题，不会是一串 traceback。
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .source_files import RefusedFile, read_regular
 
 Path_ = tuple  # 数据中的位置，如 ("步骤", 2, "责任人")
 
@@ -31,6 +36,8 @@ YAML_ERROR_TEXT = {
     "found undefined alias": "使用了未定义的别名（*）",
     "could not determine a constructor for the tag": "使用了不允许的标签（!!…），规程文件只能写文字、列表和“键: 值”",
 }
+MAX_DEPTH = 50  # 规程文件实际最多四五层；再深只可能是失误或恶意
+TOO_DEEP = (f"嵌套超过 {MAX_DEPTH} 层", "规程文件只需要几层“键: 值”和列表，检查缩进或括号是否成对")
 YAML_ERROR_HINT = "检查这一行及上一行的缩进（只用半角空格，同级对齐）、半角冒号后的空格和引号是否成对"
 
 
@@ -74,8 +81,11 @@ class YamlLoadError(Exception):
 
 
 def read_text(path: Path, shown: str) -> str:
-    """按 UTF-8 读取（允许 BOM），统一换行符；不是 UTF-8 时指出位置。"""
-    raw = path.read_bytes()
+    """按 UTF-8 读取（允许 BOM），统一换行符；不是 UTF-8 时指出位置。符号链接、设备等不是普通文件的不读。"""
+    try:
+        raw = read_regular(path, shown)
+    except RefusedFile as err:
+        raise YamlLoadError([err.problem]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -103,64 +113,119 @@ def load_yaml(path: Path, shown: str) -> LoadedYaml:
     text = read_text(path, shown)
     lines = text.split("\n")
     problems = _indentation_problems(lines, shown)
-    try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        problems.append(_syntax_problem(err, shown))
-        problems.extend(_fullwidth_colon_problems(lines, shown))
-        raise YamlLoadError(_unique(problems)) from None
+    loader = _Loader(text)
+    node = compose_checked(loader, text, shown, problems)
     if problems:
         raise YamlLoadError(problems)
     if node is None:
         raise YamlLoadError([Problem(shown, 1, 1, "Y006", "文件是空的", "按 procedures/README.md 填写规程内容")])
 
     loaded = LoadedYaml(data=None, lines=lines)
-    problems.extend(_walk(node, (), loaded, shown))
+    problems.extend(_walk(node, loaded, shown))
     if problems:
         raise YamlLoadError(problems)
     try:
         loaded.data = loader.construct_document(node)  # 用同一棵节点树构造，不再解析第二遍
-    except yaml.MarkedYAMLError as err:
-        raise YamlLoadError([_syntax_problem(err, shown)]) from None
+    except yaml.YAMLError as err:
+        raise YamlLoadError([_syntax_problem(err, text, shown)]) from None
     return loaded
+
+
+def compose(text: str, shown: str) -> yaml.Node | None:
+    """只解析成节点树（编辑检查用），与 load_yaml 同样的限制；有问题时抛出 YamlLoadError。"""
+    problems: list[Problem] = []
+    node = compose_checked(_Loader(text), text, shown, problems)
+    if problems:
+        raise YamlLoadError(_unique(_indentation_problems(text.split("\n"), shown) + problems))
+    return node
+
+
+def compose_checked(loader: yaml.BaseLoader, text: str, shown: str, problems: list[Problem]) -> yaml.Node | None:
+    """解析成节点树并检查别名和嵌套层数；问题追加到 problems。"""
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError) as err:  # 没有 libyaml 时，纯 Python 的解析器在很深的嵌套上会递归溢出
+        problems.append(_syntax_problem(err, text, shown))
+        problems.extend(_fullwidth_colon_problems(text.split("\n"), shown))
+        problems[:] = _unique(problems)
+        return None
+    if node is not None:
+        problems.extend(_shape_problems(node, shown))
+    return node
+
+
+def _shape_problems(root: yaml.Node, shown: str) -> list[Problem]:
+    """别名（同一个节点出现两次）和过深的嵌套。逐个节点走一遍（不递归），遇到第一处就停。"""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        line, column = _mark(node.start_mark)
+        if id(node) in seen:
+            return [Problem(shown, line, column, "Y007", "使用了锚点和别名（&、*）：这里的内容在别处被引用了",
+                            "规程文件里不用锚点和别名，把要重复的内容直接写出来")]
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return [Problem(shown, line, column, "Y008", *TOO_DEEP)]
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in reversed(node.value) for child in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in reversed(node.value))
+    return []
 
 
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _walk(node: yaml.Node, path: Path_, loaded: LoadedYaml, shown: str) -> list[Problem]:
-    """记录每个值的位置，同时找出所有重复的键。"""
-    loaded.value_positions[path] = _mark(node.start_mark)
+def _walk(root: yaml.Node, loaded: LoadedYaml, shown: str) -> list[Problem]:
+    """记录每个值的位置，同时找出所有重复的键。不递归（层数已由 _shape_problems 限制）。"""
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            line, column = _mark(key_node.start_mark)
-            if key in seen:
-                problems.append(Problem(
-                    shown, line, column, "Y003",
-                    f"键“{key}”重复出现（第 {seen[key]} 行已经有了）",
-                    "删除其中一个，或把两处内容合并到一起",
-                ))
-                continue
-            seen[key] = line
-            loaded.key_positions[path + (key,)] = (line, column)
-            problems.extend(_walk(value_node, path + (key,), loaded, shown))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            problems.extend(_walk(item, path + (index,), loaded, shown))
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        loaded.value_positions[path] = _mark(node.start_mark)
+        children: list[tuple[yaml.Node, Path_]] = []
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                line, column = _mark(key_node.start_mark)
+                if key in seen:
+                    problems.append(Problem(
+                        shown, line, column, "Y003",
+                        f"键“{key}”重复出现（第 {seen[key]} 行已经有了）",
+                        "删除其中一个，或把两处内容合并到一起",
+                    ))
+                    continue
+                seen[key] = line
+                loaded.key_positions[path + (key,)] = (line, column)
+                children.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, path + (index,)) for index, item in enumerate(node.value)]
+        stack.extend(reversed(children))
     return problems
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
-    mark = err.problem_mark or err.context_mark
+def _syntax_problem(err: BaseException, text: str, shown: str) -> Problem:
+    """PyYAML 的任何报错 → Y002（带行列号）。"""
+    if isinstance(err, RecursionError):
+        return Problem(shown, 1, 1, "Y008", *TOO_DEEP)
+    if isinstance(err, yaml.reader.ReaderError):  # 控制字符（如 U+0008、NUL）
+        # libyaml 报的是 UTF-8 字节下标，纯 Python 的读取器报的是字符下标。
+        utf8 = _SafeBase is not yaml.SafeLoader
+        before = text.encode("utf-8")[: err.position].decode("utf-8", "ignore") if utf8 else text[: err.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        return Problem(shown, line, column, "Y002", f"YAML 格式错误：有不允许的控制字符 U+{code:04X}",
+                       "删除这个看不见的字符（多是从网页或其他文档复制时带进来的）")
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, column = _mark(mark) if mark else (1, 1)
-    original = err.problem or ""
-    text = next((zh for en, zh in YAML_ERROR_TEXT.items() if original.startswith(en)), None)
-    message = f"YAML 格式错误：{text}" if text else f"YAML 格式错误（{original}）"
+    original = getattr(err, "problem", None) or str(err)
+    if original.startswith("exceeded maximum nesting depth"):  # libyaml 在 1000 层时停止
+        return Problem(shown, line, column, "Y008", *TOO_DEEP)
+    zh = next((zh for en, zh in YAML_ERROR_TEXT.items() if original.startswith(en)), None)
+    message = f"YAML 格式错误：{zh}" if zh else f"YAML 格式错误（{original}）"
     return Problem(shown, line, column, "Y002", message, YAML_ERROR_HINT)
 
 

@@ -52,6 +52,16 @@ DOMAINS = """\
 - 编号: shili
   名称: 示例领域
   简介: 只在测试中使用的领域。
+  来源说明: 一份用于测试的工作总结
+"""
+
+TIME_LIMITS = """\
+- 编号: shili-shouli
+  领域: shili
+  环节: 决定是否受理并书面告知
+  天数: 15
+  写法: 自收到之日起{天数}日内
+  依据: xinfang-gongzuo-tiaoli
 """
 
 GLOSSARY = """\
@@ -100,7 +110,7 @@ plugins:
   - search
 hooks:
   - {hook}
-markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, pymdownx.tasklist]
+markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, pymdownx.details, pymdownx.tasklist]
 extra_javascript: [assets/checklist.js]
 """
 
@@ -130,6 +140,7 @@ def tree(tmp_path: Path) -> Tree:
     t.write("procedures/_roles.yml", ROLES)
     t.write("procedures/_glossary.yml", GLOSSARY)
     t.write("procedures/_regulations.yml", REGULATIONS)
+    t.write("procedures/_time_limits.yml", TIME_LIMITS)
     t.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE)
     t.write("docs/index.md", "# 测试手册\n\n首页。\n")
     t.write("docs/assets/checklist.js", (ROOT / "docs/assets/checklist.js").read_text(encoding="utf-8"))

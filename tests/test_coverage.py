@@ -67,7 +67,7 @@ def test_pages_of_a_piece_cite_it(coverage):
     for item, page in coverage.items():
         proc = by_page.get(page.split("#")[0])
         if proc:
-            cited = {s["篇目"] for s in proc.data["来源"]}
+            cited = {s.get("篇目") for s in proc.data["来源"]}
             assert f"篇{pieces[int(item.split('.')[0]) - 1]}" in cited, f"{proc.source} 覆盖 {item}，但来源中没有这一篇"
 
 

@@ -7,12 +7,28 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from pathlib import Path
 
+import material
 import pytest
 
-from scripts.csp import CspError, policy, read_policy, scan_site, script_hash, write_nginx_include
+from scripts.csp import (
+    KNOWN_SCRIPTS, CspError, add_meta_policy, check_site, policy, read_policy, scan_site, script_hash,
+    write_nginx_include,
+)
 
-MD_SCOPE = '__md_scope=new URL("../..",location)'
+TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+def material_script(template: str, base_url: str = "../..", index: int = 0) -> str:
+    """Material 模板里第 index 段内联脚本，{{ … }} 换成 base_url（这些模板里唯一的变量就是站点根的相对路径）。"""
+    bodies = re.findall(r"<script>(.*?)</script>", (TEMPLATES / template).read_text(encoding="utf-8"), re.S)
+    return re.sub(r"\{\{.*?\}\}", base_url, bodies[index])
+
+
+MD_SCOPE = material_script("partials/javascripts/base.html")
+PALETTE = material_script("partials/javascripts/palette.html")
 
 
 def page(body: str, head: str = "") -> str:
@@ -38,16 +54,38 @@ def test_hash_is_what_browsers_compute():
     assert script_hash("a();\r\nb();") == script_hash("a();\nb();")
 
 
-def test_every_distinct_executable_inline_script_is_hashed(site):
+def test_reviewed_list_matches_the_installed_material_templates():
+    # 表里每一项都对得上已安装的 Material 模板里的一段内联脚本；升级 Material 后这里会提醒重新审核。
+    for template, pattern in KNOWN_SCRIPTS:
+        bodies = re.findall(r"<script>(.*?)</script>", (TEMPLATES / template).read_text(encoding="utf-8"), re.S)
+        assert any(pattern.fullmatch(re.sub(r"\{\{.*?\}\}", "../..", body)) for body in bodies), template
+
+
+def test_every_distinct_reviewed_inline_script_is_hashed(site):
+    deeper = material_script("partials/javascripts/base.html", "../../..")
     root = site(**{
-        "index.html": page(f"<script>{MD_SCOPE}</script><script type=\"module\">m()</script>"),
-        "a__index.html": page(f"<script>{MD_SCOPE}</script><script type='text/javascript'>x()</script>"),
-        "a__b__index.html": page('<script>__md_scope=new URL("../../..",location)</script>'),
+        "index.html": page(f"<script>{MD_SCOPE}</script><script>{PALETTE}</script>"),
+        "a__index.html": page(f"<script>{MD_SCOPE}</script>"),
+        "a__b__index.html": page(f"<script>{deeper}</script>"),
+        "404.html": page(f"<script>{material_script('partials/javascripts/base.html', '/shouce/')}</script>"),
     })
-    scan = scan_site(root)
-    assert scan.pages == 3
-    assert scan.hashes == sorted({script_hash(s) for s in
-                                  [MD_SCOPE, "m()", "x()", '__md_scope=new URL("../../..",location)']})
+    scan = check_site(root)
+    assert scan.pages == 4 and not scan.problems
+    assert len(scan.hashes) == 4 and script_hash(deeper) in scan.hashes
+    assert scan.page_hashes["a/index.html"] == [script_hash(MD_SCOPE)]
+
+
+@pytest.mark.parametrize("script", [
+    "alert(1)",
+    MD_SCOPE.replace('"../.."', '"x",alert(1),"'),  # 可变部分只能是相对深度
+    MD_SCOPE + ";alert(1)",
+    'window.location.replace(["https://example.com",window.location.search,window.location.hash].join(""))',
+])
+def test_any_other_inline_script_is_refused(site, script):
+    root = site(**{"a__index.html": page(f"<script>{script}</script>")})
+    with pytest.raises(CspError, match="a/index.html: 未经审核的内联脚本"):
+        check_site(root)
+    assert scan_site(root).hashes == []
 
 
 def test_data_blocks_and_external_scripts_need_no_hash(site):
@@ -58,10 +96,9 @@ def test_data_blocks_and_external_scripts_need_no_hash(site):
     assert scan_site(root).hashes == []
 
 
-def test_script_text_with_markup_is_hashed_verbatim(site):
-    source = 'if (a < b && "</p>") { x = "&amp;"; }'
-    root = site(**{"index.html": page(f"<script>{source}</script>")})
-    assert scan_site(root).hashes == [script_hash(source)]
+def test_script_text_is_hashed_verbatim(site):
+    root = site(**{"index.html": page(f"<script>{PALETTE}</script>")})  # 含 "<"、"&&" 和引号
+    assert scan_site(root).hashes == [script_hash(PALETTE)]
 
 
 def test_policy_has_no_unsafe_inline_and_lists_hashes():
@@ -84,7 +121,32 @@ def test_forbidden_inline_markup_is_reported_and_nothing_is_written(site, tmp_pa
     assert "4 处" in message
     for part in ["a/index.html", "style 属性", "onclick", "javascript:", "<style>", "manual.css"]:
         assert part in message
+    assert "docs/assets/ 下的 .js" not in message  # 不再提示把脚本搬进 docs/assets/
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("markup", "reason"), [
+    ('<a href=" JaVa&#x09;Script:alert(1)">x</a>', "javascript: 地址"),
+    ('<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">', "data: 地址"),
+    ('<a href="vbscript:x">x</a>', "vbscript: 地址"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.com">', "自动跳转"),
+    ('<iframe src="https://example.com"></iframe>', "<iframe> 元素"),
+    ('<p onmouseover="x()">悬停</p>', "onmouseover"),
+])
+def test_each_kind_of_live_markup_is_named(site, markup, reason):
+    with pytest.raises(CspError, match=re.escape(reason)):
+        check_site(site(**{"a__index.html": page(markup)}))
+
+
+def test_meta_policy_lists_only_the_pages_own_scripts(site):
+    root = site(**{"index.html": f'<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
+                                 f"<script>{MD_SCOPE}</script></head><body></body></html>"})
+    add_meta_policy(root, scan_site(root))
+    html = (root / "index.html").read_text(encoding="utf-8")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy([script_hash(MD_SCOPE)], meta=True)}">'
+    assert html.startswith(f'<!doctype html><html><head><meta charset="utf-8">{meta}<title>')
+    assert "frame-ancestors" not in meta and "unsafe-inline" not in meta
+
 
 
 def test_include_is_written_and_read_back(site, tmp_path):

@@ -32,7 +32,8 @@ def test_checklist_page_has_every_step_with_a_stable_id(tree):
     assert "<span>责任人：接访人</span><span>时限：当场</span><span>留痕材料：来访登记表</span>" in page
     assert "<span>留痕材料：无</span>" in page
     assert '<li><label class="checklist-points__label"><input type="checkbox" class="checklist__box"> 每次来访都有登记</label></li>' in page
-    assert "- 篇六：工作要点（素材条目 6.54）" in page
+    assert '??? note "来源"\n    - 一份用于测试的工作总结：工作要点\n' in page
+    assert "6.54" not in page  # 素材条目号只供编辑核对覆盖，不给读者看
 
 
 def test_text_is_escaped_in_html(tree):
@@ -91,7 +92,8 @@ def test_navigation_follows_domains_and_source_order(tree):
     nav = build_nav(load_catalog(tree.root), tree.root / "docs")
     assert nav[:2] == [
         {"首页": "index.md"},
-        {"示例领域": [{"概述": "shili/index.md"}, {"规程一览": "shili/checklists/index.md"}, "shili/fagui.md"]},
+        {"示例领域": [{"概述": "shili/index.md"}, {"规程一览": "shili/checklists/index.md"},
+                      {"办理时限一览": "shili/shixian.md"}, "shili/fagui.md"]},
     ]
     assert nav[-1] == {"guide": ["guide/writing.md"]}
 

@@ -90,3 +90,24 @@ def test_cli_creates_both_files(tree):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:2] == ["已新建 procedures/shili/banli-qunzhong-laixin.yml",
                                               "已新建 docs/shili/banli-qunzhong-laixin.md"]
+
+
+def test_source_defaults_to_the_domains_current_regulation(tree):
+    data_file, _ = scaffold(tree.root, "shili", "办理群众来信")
+    procedure = load_catalog(tree.root).by_id()["banli-qunzhong-laixin"]
+    assert procedure.data["来源"][0]["法规"] == "xinfang-gongzuo-tiaoli"  # 本领域规程最常依据的现行法规
+    assert "篇六" not in data_file.read_text(encoding="utf-8")
+
+
+def test_source_can_be_a_part_or_a_regulation(tree):
+    scaffold(tree.root, "shili", "办理群众来信", source="篇三")
+    scaffold(tree.root, "shili", "登记来访", source="xinfang-gongzuo-tiaoli")
+    catalog = load_catalog(tree.root).by_id()
+    assert catalog["banli-qunzhong-laixin"].data["来源"][0]["篇目"] == "篇三"
+    assert catalog["dengji-laifang"].data["来源"][0]["法规"] == "xinfang-gongzuo-tiaoli"
+
+
+def test_superseded_or_unknown_source_is_refused(tree):
+    with pytest.raises(ScaffoldError, match="既不是篇目"):
+        scaffold(tree.root, "shili", "办理群众来信", source="xinfang-tiaoli")  # 已被替代
+    assert not (tree.root / "procedures/shili/banli-qunzhong-laixin.yml").exists()

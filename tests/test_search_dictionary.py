@@ -9,6 +9,7 @@ import jieba
 import pytest
 
 from scripts.glossary import Glossary, Term, load_glossary
+from scripts.private_cache import cache_dir
 from scripts.search_dictionary import SearchDictionary, dictionary_text, wanted
 
 SAMPLE = Glossary([
@@ -64,15 +65,22 @@ def fake_config(**search_options):
     return SimpleNamespace(plugins=plugins, config_file_path="/nonexistent/project/mkdocs.yml"), plugin
 
 
-def test_install_points_the_search_plugin_at_a_temporary_dictionary():
+def test_install_points_the_search_plugin_at_a_dictionary_in_the_private_cache():
     config, plugin = fake_config()
     dictionary = SearchDictionary()
     path = dictionary.install(SAMPLE, config)
-    assert plugin.config["jieba_dict_user"] == str(path)
+    assert plugin.config["jieba_dict_user"] == str(path) and path.parent == cache_dir()
     assert path.read_text(encoding="utf-8") == dictionary_text(SAMPLE)
     assert dictionary.install(SAMPLE, config) == path  # mkdocs serve 重新构建时沿用同一个文件
     dictionary.remove()
-    assert not path.exists()
+    assert dictionary.path is None
+
+
+def test_a_malformed_dictionary_file_is_rewritten():
+    path = SearchDictionary().install(SAMPLE, fake_config()[0])
+    path.write_text("不是词典\n", encoding="utf-8")
+    assert SearchDictionary().install(SAMPLE, fake_config()[0]) == path
+    assert path.read_text(encoding="utf-8") == dictionary_text(SAMPLE) != "不是词典\n"
 
 
 def test_a_dictionary_configured_in_mkdocs_yml_wins():

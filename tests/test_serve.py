@@ -41,3 +41,59 @@ def test_saving_a_yaml_file_rerenders_its_page(tree):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def page(url: str) -> tuple[int, str]:
+    """(状态码, 内容)；出错的页面（500）也要读到内容。"""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_for_page(url: str, text: str, timeout: float = 60) -> tuple[int, str]:
+    deadline = time.monotonic() + timeout
+    status, body = 0, ""
+    while time.monotonic() < deadline:
+        status, body = page(url)
+        if text in body:
+            break
+        time.sleep(0.3)
+    return status, body
+
+
+def test_errors_are_shown_in_the_browser_and_the_schema_is_reread(tree):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tree.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/shili/checklists/shili-guicheng/"
+    source = "procedures/shili/shili-guicheng.yml"
+    try:
+        assert wait_for(url, "登记来访"), "mkdocs serve 没有提供清单页"
+        # 无效的 YAML：页面不再一直等，而是很快显示与终端相同的 文件:行:列 说明，内容经过 HTML 转义
+        tree.write(source, VALID_PROCEDURE.replace("状态: 现行", "状态: <b>有效</b>"))
+        started = time.monotonic()
+        status, body = wait_for_page(url, f"{source}:4:5 [S001]", timeout=30)
+        assert status == 500 and time.monotonic() - started < 30, body
+        assert "“状态”的值“&lt;b&gt;有效&lt;/b&gt;”" in body and "<b>有效" not in body
+        # 改好后回到正常页面
+        tree.write(source, VALID_PROCEDURE)
+        status, body = wait_for_page(url, "登记来访")
+        assert status == 200 and "[S001]" not in body
+        # 运行中改了 schema：下一次重建按新的 schema 校验
+        schema = tree.root / "procedures/procedure.schema.json"
+        schema.write_text(schema.read_text(encoding="utf-8").replace('"现行"', '"仍然现行"'), encoding="utf-8")
+        status, body = wait_for_page(url, f"{source}:4:5 [S001]", timeout=30)
+        assert status == 500, body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

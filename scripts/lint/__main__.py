@@ -1,6 +1,7 @@
 """命令行：python -m scripts.lint [文件 ...]
 
 不给文件时检查整个手册（docs/ 下的 Markdown 和 procedures/ 下的 YAML）。
+环境变量 MANUAL_NAME_DENYLIST 可以指向一份不进仓库的姓名名单（见 personal.py）。
 有错误时退出码为 1；警告（如超过复核日期）只显示，不影响退出码。
 在 GitHub Actions 中运行时，同时输出注释，让问题直接显示在拉取请求的文件上。
 """
@@ -14,14 +15,13 @@ import sys
 from pathlib import Path
 
 from .. import ROOT
-from ..problems import Problem
-from .personal import name_entry
+from ..problems import Problem, visible
 from .runner import lint
 
 
 def github_annotation(p: Problem) -> str:
     level = "error" if p.severity == "error" else "warning"
-    text = f"{p.message} → {p.hint}".replace("%", "%25").replace("\n", "%0A")
+    text = visible(f"{p.message} → {p.hint}").replace("%", "%25").replace("\n", "%0A")
     return f"::{level} file={p.file},line={p.line},col={p.column},title=[{p.code}]::{text}"
 
 
@@ -31,14 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="按这一天判断复核是否到期（YYYY-MM-DD）")
     parser.add_argument("--no-markdown-style", action="store_true", help="不检查 Markdown 格式（L013）")
-    parser.add_argument("--hash-name", metavar="姓名", help="打印姓名黑名单（data/names.yml）中新的一项，不做检查")
-    parser.add_argument("--note", default="", help="与 --hash-name 一起用：这一项的说明")
     args = parser.parse_args(argv)
-    if args.hash_name:
-        entry = name_entry(args.hash_name, args.note)
-        print(f"- 姓: {entry['姓']}\n  字数: {entry['字数']}\n  摘要: {entry['摘要']}\n  说明: {entry['说明']}")
-        return 0
-
     files = [f for f in args.files if f.suffix in (".md", ".yml", ".yaml", ".txt")] or None
     if args.files and files is None:
         return 0  # 只改了别的文件（如 pre-commit 传来的），没有要检查的

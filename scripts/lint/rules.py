@@ -32,6 +32,13 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("L012", "中文排版"),
     Rule("L013", "Markdown 格式"),
     Rule("L014", "规程超过复核日期", "warning"),
+    Rule("L015", "看不见的方向控制字符或软连字符"),
+    Rule("L016", "javascript:、data: 链接"),
+    Rule("L017", "事件处理器或 style 属性"),
+    Rule("L018", "链接标题里的尖括号"),
+    Rule("L019", "页首元数据不允许的键或值"),
+    Rule("L030", "讲到受理、告知、办结、复查、复核的步骤没有时限"),
+    Rule("L031", "正文谈论素材"),
 )}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem, display_path
+from ..source_files import tree_problems
 from ..yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
 from . import (
     duplicates,
@@ -18,7 +19,9 @@ from . import (
     garbled,
     personal,
     placeholders,
+    reader_voice,
     review,
+    safety,
     terminology,
     typography,
 )
@@ -26,7 +29,8 @@ from .markdown_style import MarkdownStyleJob
 from .source import Source, read_source
 
 TARGETS = (("docs", "*.md"), ("procedures", "*.yml"))
-TEXT_RULES = (placeholders.check, figures.check, garbled.check, personal.check, typography.check)
+TEXT_RULES = (placeholders.check, figures.check, garbled.check, personal.check, typography.check, safety.check,
+              reader_voice.check)
 
 
 @dataclass
@@ -68,7 +72,7 @@ def lint(root: Path, paths: Sequence[Path] | None = None, *, today: dt.date | No
     terms = terminology.Terminology.from_root(root)
     typography.configure(root)
     wanted = set(targets)
-    problems: list[Problem] = []
+    problems: list[Problem] = tree_problems(root)  # 符号链接、设备和仓库之外的文件（与构建是同一个检查）
     sources: list[Source] = []
     for path in compare:
         source = _read(path, root, problems if path in wanted else [])

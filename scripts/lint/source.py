@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 from ..problems import display_path
-from ..yaml_loader import read_text
+from ..yaml_loader import compose, read_text
 
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TEXT_TAG = "tag:yaml.org,2002:str"
 
 
@@ -62,7 +61,8 @@ class Source:
 
 
 def read_source(path: Path, root: Path) -> Source:
-    """读取一个文件。不是 UTF-8 时抛出 YamlLoadError（Y001），YAML 语法错误时抛出 yaml.YAMLError。"""
+    """读取一个文件。不是普通文件（F001）、不是 UTF-8（Y001）、YAML 有错（与构建相同的限制：
+    不接受别名，嵌套有上限）时抛出 YamlLoadError。"""
     shown = display_path(path, root)
     text = read_text(path, shown)
     if path.suffix == ".md":
@@ -189,7 +189,7 @@ def _markdown(source: Source) -> None:
 
 
 def _yaml(source: Source) -> None:
-    root = yaml.compose(source.text, Loader=_YamlLoader)
+    root = compose(source.text, source.shown)
     source.yaml_root = root
     if root is None:
         return

@@ -1,0 +1,120 @@
+"""恶意或粗心的拉取请求（议题 17 的第 1、2 项）：构建拒绝它并指明文件和原因，site/ 不变；
+或者它想写进页面的东西到不了页面上，成不了真的标签和脚本。
+
+每个构建在临时项目（conftest.py 的 tree）里运行真正的 MkDocs 严格构建。
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from scripts.catalog import load_catalog
+from scripts.csp import policy, scan_site
+from scripts.glossary import Glossary, Term
+from scripts.problems import ProblemsFound
+from scripts.site_build import BuildFailed, build_site
+from scripts.tooltips import annotate
+from tests.conftest import DOMAINS, GLOSSARY, VALID_PROCEDURE
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def old_site(tree):
+    """一个已有的 site/：拒绝之后要原封不动。"""
+    site = tree.root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("旧站点", encoding="utf-8")
+    return site
+
+
+def unchanged(site) -> bool:
+    return [p.name for p in site.iterdir()] == ["index.html"] and (site / "index.html").read_text(
+        encoding="utf-8") == "旧站点" and not list(site.parent.glob(".site-*"))
+
+
+def test_live_markup_in_pages_and_data_is_refused_by_the_build(tree, old_site):
+    tree.write("docs/js.md", "# 链接\n\n[点我](javascript:alert(1)) 和 [再点](JaVaScRiPt&#58;alert(1))\n")
+    tree.write("docs/attr.md", '# 属性列表\n\n悬停这里\n{: onmouseover="alert(1)" }\n')
+    tree.write("docs/raw.md", f"# 原始 HTML\n\n{SCRIPT}\n\n<img src=x onerror=alert(1)>\n")
+    tree.write("docs/image.md", "# 图片\n\n![图](data:image/svg+xml;base64,PHN2Zy8+)\n")
+    tree.write("procedures/shili/shili-guicheng.yml",
+               VALID_PROCEDURE.replace("摘要: 用于测试的一项完整规程，包含两个步骤。",
+                                       "摘要: 用于测试的一项规程，[详情](javascript:alert(1))。"))
+    with pytest.raises(BuildFailed, match="site/ 保持原样") as error:
+        build_site(tree.root, old_site)
+    report = str(error.value)
+    for expected in ["js/index.html: <a href=\"javascript:…\"> javascript: 地址",
+                     "attr/index.html: <p onmouseover=…> 内联事件处理器",
+                     "raw/index.html: 未经审核的内联脚本「alert(1)」",
+                     "raw/index.html: <img onerror=…> 内联事件处理器",
+                     "image/index.html: <img src=\"data:…\"> data: 地址",
+                     "shili/checklists/shili-guicheng/index.html: <a href=\"javascript:…\"> javascript: 地址"]:
+        assert expected in report
+    assert report.count("js/index.html: <a href=\"javascript:") == 2  # 写成字符引用的也认得出
+    assert unchanged(old_site)
+
+
+def test_front_matter_cannot_inject_markup_or_choose_a_template(tree, old_site, capfd):
+    tree.write("docs/description.md", f"---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# 简介\n\n正文。\n")
+    tree.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: https://example.com/\n---\n\n# 跳转\n")
+    tree.write("docs/multimarkdown.md", "template: redirect.html\nlocation: https://example.com/\n\n# 另一种写法\n")
+    with pytest.raises(BuildFailed, match="site/ 保持原样"):
+        build_site(tree.root, old_site)
+    report = capfd.readouterr().err
+    for expected in ["docs/description.md:2:1 [L019] “description”的值里有不允许的字符",
+                     "docs/redirect.md:3:1 [L019] 页首元数据里不允许写“template”",
+                     "docs/redirect.md:4:1 [L019] 页首元数据里不允许写“location”",
+                     "docs/multimarkdown.md:1:1 [L019] 页首元数据里不允许写“template”"]:
+        assert expected in report
+    assert unchanged(old_site)
+
+
+@pytest.mark.parametrize(("file", "text", "expected"), [
+    ("procedures/_domains.yml", DOMAINS.replace("示例领域", "示例<img src=x onerror=alert(1)>"),
+     "procedures/_domains.yml:2:9 [S002] 第 1 项的“名称”里有“<”"),
+    ("procedures/_glossary.yml", GLOSSARY.replace("五个环节：", '五个环节："><img src=x onerror=alert(1)>'),
+     "procedures/_glossary.yml:2:18 [S002] 第 1 项的“释义”里有“>”"),
+    ("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("  - 角色: 督查人\n", "  - 角色: 督查<b>人\n"),
+     "procedures/shili/shili-guicheng.yml:13:11 [S002] “责任主体”第 2 项的“角色”里有“<”"),
+    ("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("登记来访\n领域", '登记来访\\b"\n领域').replace(
+        "标题: 示例", '标题: "示例'), "procedures/shili/shili-guicheng.yml:2:5 [S002] “标题”里有控制字符 U+0008"),
+])
+def test_markup_and_control_characters_in_data_are_refused_when_loading(tree, old_site, file, text, expected):
+    tree.write(file, text)
+    with pytest.raises(ProblemsFound) as error:
+        build_site(tree.root, old_site)
+    assert expected in error.value.report()
+    assert unchanged(old_site)
+
+
+def test_check_refuses_markup_in_the_role_register(tree):
+    tree.write("procedures/_roles.yml", "- 角色: 接访人\n  说明: 接待<来访>群众。\n- 角色: 督查人\n  说明: 跟踪督办。\n")
+    with pytest.raises(ProblemsFound) as error:
+        load_catalog(tree.root)
+    assert "procedures/_roles.yml:2:9 [S002] 第 1 项的“说明”里有“<”" in error.value.report()
+
+
+def test_tooltip_titles_cannot_become_markup_even_after_unescaping():
+    glossary = Glossary([Term("五环节", '五个环节"><img src=x onerror=alert(1)>&lt;b&gt;')])
+    html = annotate("<p>落实五环节。</p>", glossary)
+    title = re.search(r'title="([^"]*)"', html).group(1)
+    # Material 把 title 的值（浏览器已还原转义）写进 innerHTML：里面不能有“<”。
+    assert "<" not in unescape(title) and ">" not in unescape(title)
+    assert "onerror" in unescape(title)  # 文字保留，只是成不了标签
+
+
+def test_a_clean_build_carries_a_meta_policy_on_every_page(tree):
+    site = build_site(tree.root, tree.root / "site")
+    scan = scan_site(site)
+    assert scan.problems == [] and scan.pages > 5
+    for relative, hashes in scan.page_hashes.items():
+        html = (site / relative).read_text(encoding="utf-8")
+        head = html[:html.index("<script")]
+        assert f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, meta=True)}">' in head, relative
+        assert hashes, relative  # 每页都有 Material 的 __md_scope 脚本，它的哈希在策略里

@@ -1,0 +1,99 @@
+"""时限登记表：每个法定期限只写一次，清单步骤、说明页和“办理时限一览”页都从它来。"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scripts.catalog import load_catalog
+from scripts.problems import ProblemsFound
+from scripts.render import generate
+
+from .conftest import TIME_LIMITS, VALID_PROCEDURE
+
+USES_LIMIT = VALID_PROCEDURE.replace("    时限: 当场\n", "    法定时限: shili-shouli\n")
+
+
+def pages(tree) -> dict[str, str]:
+    return generate(load_catalog(tree.root), tree.root / "docs", dt.date(2026, 6, 1))
+
+
+def problems(tree) -> list[str]:
+    with pytest.raises(ProblemsFound) as caught:
+        pages(tree)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_one_number_changes_every_page(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT)
+    tree.write("docs/shili/shili-guicheng.md", "# 示例规程：登记来访\n\n期限：[[时限:shili-shouli]]，共 [[天数:shili-shouli]] 日。\n")
+    before = pages(tree)
+    assert "<span>时限：自收到之日起15日内</span>" in before["shili/checklists/shili-guicheng.md"]
+    assert "期限：自收到之日起15日内，共 15 日。" in before["shili/shili-guicheng.md"]
+    assert "## 决定是否受理并书面告知：15 日" in before["shili/shixian.md"]
+    # 时限一览列出引用这个期限的清单步骤，链接到那一步。
+    assert "(checklists/shili-guicheng.md#shili-guicheng--dengji)：登记来访" in before["shili/shixian.md"]
+
+    tree.write("procedures/_time_limits.yml", TIME_LIMITS.replace("天数: 15", "天数: 20"))
+    after = pages(tree)
+    for uri in ("shili/checklists/shili-guicheng.md", "shili/shili-guicheng.md", "shili/shixian.md"):
+        assert "起15日内" not in after[uri] and "15 日" not in after[uri], uri
+        assert "自收到之日起20日内" in after[uri], uri
+    assert "共 20 日。" in after["shili/shili-guicheng.md"]
+    assert "<span>时限：自收到之日起20日内</span>" in after["shili/checklists/shili-guicheng.md"]
+
+
+def test_unknown_step_reference_names_file_and_line(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace("法定时限: shili-shouli", "法定时限: meiyou"))
+    assert problems(tree) == [
+        "procedures/shili/shili-guicheng.yml:20:11 [C031] 法定时限“meiyou”没有登记"
+        " → 改用 procedures/_time_limits.yml 中的编号，或先在那里登记这个期限"
+    ]
+
+
+def test_unknown_page_reference_names_file_and_line(tree):
+    tree.write("docs/shili/shuoming.md", "# 说明\n\n第一段。\n\n按[[时限:meiyou]]办理。\n")
+    assert problems(tree) == [
+        "docs/shili/shuoming.md:5:2 [C031] 引用的时限“meiyou”没有登记"
+        " → 改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"
+    ]
+
+
+def test_step_cannot_have_both_kinds_of_limit(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace(
+        "    法定时限: shili-shouli\n", "    时限: 当场\n    法定时限: shili-shouli\n"))
+    assert problems(tree) == [
+        "procedures/shili/shili-guicheng.yml:16:5 [S001] “步骤”第 1 项同时写了“时限”和“法定时限” → 只保留一个"
+    ]
+
+
+def test_register_checks_domain_and_basis(tree):
+    tree.write("procedures/_time_limits.yml", TIME_LIMITS.replace("领域: shili", "领域: meiyou")
+               .replace("依据: xinfang-gongzuo-tiaoli", "依据: meiyou-fagui"))
+    found = problems(tree)
+    assert "procedures/_time_limits.yml:2:7 [C030] 领域“meiyou”没有登记 → 改用 procedures/_domains.yml 中的领域编号" in found
+    assert any(p.startswith("procedures/_time_limits.yml:6:7 [C030] 依据的法规编号“meiyou-fagui”没有登记") for p in found)
+
+
+def test_wording_must_contain_the_number(tree):
+    tree.write("procedures/_time_limits.yml", TIME_LIMITS.replace("自收到之日起{天数}日内", "自收到之日起15日内"))
+    assert any("[S001] 第 1 项的“写法”的写法" in p for p in problems(tree))
+
+
+def test_source_may_be_a_current_regulation(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace(
+        '  - 篇目: 篇六\n    章节: 工作要点\n    条目: ["6.54"]\n', "  - 法规: xinfang-gongzuo-tiaoli\n    章节: 受理和办理\n"))
+    page = pages(tree)["shili/checklists/shili-guicheng.md"]
+    assert '??? note "来源"\n    - 《信访工作条例》：受理和办理\n' in page
+
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace(
+        '  - 篇目: 篇六\n    章节: 工作要点\n    条目: ["6.54"]\n', "  - 法规: meiyou\n"))
+    assert problems(tree)[0].startswith("procedures/shili/shili-guicheng.yml:30:9 [C020] 来源的法规编号“meiyou”没有登记")
+
+
+def test_source_with_a_typo_is_explained_by_the_closest_form(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("    章节: 工作要点\n", "    章: 工作要点\n"))
+    found = problems(tree)
+    assert any("“来源”第 1 项缺少必填字段“章节”" in p for p in found), found
+    assert not any("法规" in p for p in found), found
