@@ -25,6 +25,7 @@ from scripts.navigation import build_nav  # noqa: E402
 from scripts.problems import ProblemsFound, display_path  # noqa: E402
 from scripts.render import generate  # noqa: E402
 from scripts.search_dictionary import SearchDictionary  # noqa: E402
+from scripts.search_worker import WorkerMismatch, fix_query_segmentation  # noqa: E402
 from scripts.segment_cache import remember_segments  # noqa: E402
 from scripts.serve_errors import show_errors_in_browser  # noqa: E402
 from scripts.tooltips import annotate  # noqa: E402
@@ -101,6 +102,13 @@ def on_page_content(html: str, page, config, files) -> str:
     assert _catalog is not None
     stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
     return annotate(html, _catalog.glossary)
+
+
+def on_post_build(config) -> None:
+    try:
+        fix_query_segmentation(Path(config.site_dir))  # 查询最后一个词被截短的问题（search_worker.py）
+    except WorkerMismatch as err:
+        raise PluginError(str(err)) from None
 
 
 def on_shutdown() -> None:

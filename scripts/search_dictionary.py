@@ -3,18 +3,16 @@
 为什么词典要这样写
 ------------------
 Material 构建时用 jieba 给中文分词，索引里的“词”就是 jieba 切出来的词。读者在浏览器里输入
-查询时，Material 再用索引里已有的词切分查询（search 工作线程的 segment()）：从查询开头起，
-每次取索引中最长的、比剩余部分短的词（从不考虑以查询最后一个字结尾的词），切出的各段加上
-通配符后用“或”连接。所以：
+查询时，Material 再用索引里已有的词切分查询（search 工作线程的 fe()），切出的各段加上通配符后
+用“或”连接。jieba 自己的词典不认识“五虎牧羊阵”“四硬两软”这样的口号，会把它们切成单字或
+不相干的词，查询也就跟着切碎，要找的页面被挤出前几名。
 
-- 术语整体是一个词时，查询“四硬两软”能用的前缀只有单字“四”，查询变成“四*”，
-  所有以“四”开头的词都匹配，要找的页面被挤出前几名；
-- 索引里若有“四硬两”这个词，查询就变成“四硬两*”，只匹配这一个术语。
+所以每个搜索单位（glossary.Glossary.search_units()：术语或它“分词”后的各段、别称，两个字以上）
+在词典里作为一个整词；写了“分词”的术语整体出现时按各段切开。每个词的词频由这里用 jieba 实际切分
+验证后确定，保证单位确实按预期切开。
 
-因此每个搜索单位（glossary.Glossary.search_units()：术语或它“分词”后的各段、别称，两个字以上）
-在词典里写成“去掉最后一个字的部分”加“最后一个字”：“特护期”切成“特护 / 期”，“牧羊阵”切成
-“牧羊 / 阵”。读者输入完整的术语、口号中的一段或别称时，查询都只剩一个专属的前缀。两个字的
-单位保持整体。每个词的词频由这里用 jieba 实际切分验证后确定，保证单位确实按预期切开。
+（以前这里把三个字以上的单位切成“去掉最后一个字的部分 + 最后一个字”，绕开 worker 不让词结束在
+查询最后一个字上的错误；那个错误现在由 search_worker.py 在构建后直接改正，绕道就不需要了。）
 
 效果由 bench/search_recall.py 在真实站点上测量。
 
@@ -45,18 +43,6 @@ log = logging.getLogger("mkdocs.hooks.procedures")
 OPTION = "jieba_dict_user"
 MAX_ROUNDS = 8
 MAX_FREQ = 1_000_000  # jieba 自带词典中最常见的词频在这个量级
-
-
-def wanted(unit: str, units: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """一个搜索单位应当切成的样子：三个字以上的切掉最后一个字，两个字的保持整体。
-
-    去掉最后一个字后本身也是单位的（如别称“联席会议办”之于术语“联席会议”），按那个单位的切法再加上最后一个字。
-    """
-    if len(unit) < 3:
-        return [unit]
-    if unit[:-1] in units:
-        return wanted(unit[:-1], units) + [unit[-1]]
-    return [unit[:-1], unit[-1]]
 
 
 @cache
@@ -90,7 +76,7 @@ def _spans(words: list[str]) -> set[tuple[int, str]]:
 
 
 def dictionary_entries(units: list[str], compounds: dict[str, list[str]] | None = None) -> list[tuple[str, int]]:
-    """[(词, 词频), …]：加载后 jieba 会把每个单位切成 wanted(unit)。词频 0 表示不要整体切出这个词。
+    """[(词, 词频), …]：加载后 jieba 把每个单位切成一个整词，写了“分词”的术语切成各段。词频 0 表示不要整体切出这个词。
 
     compounds 是写了“分词”的术语：{术语: [各段]}，整体出现时也要按各段的切法切开。
     词频按 jieba 的打分算出：要切出的词，其词频要让预期切法的得分高过 jieba 原来最好的切法；
@@ -99,19 +85,18 @@ def dictionary_entries(units: list[str], compounds: dict[str, list[str]] | None 
     compounds = compounds or {}
     tokenizer = _fresh_tokenizer()
     entries: dict[str, int] = {}
-    plans = {unit: wanted(unit, units) for unit in units}
+    plans = {unit: [unit] for unit in units}
     for name, pieces in compounds.items():
-        plans[name] = [part for piece in pieces for part in plans.get(piece, wanted(piece, units))]
+        plans[name] = list(pieces)
 
     def put(word: str, freq: int) -> None:
         tokenizer.add_word(word, freq)
         entries[word] = freq
 
     def missing(form: str) -> list[str]:
-        """预期切法中没有切出来的词（两个字以上的）。单位只看第一段：查询会变成“第一段*”，
-        后面的单字可能被 jieba 合进别的词，不影响查询。"""
+        """预期切法中没有切出来的词（两个字以上的）。"""
         got = _spans(tokenizer.lcut(form, HMM=False))
-        want = _spans(plans[form]) if form in compounds else {(0, plans[form][0])}
+        want = _spans(plans[form])
         return [word for _, word in sorted(want - got) if len(word) >= 2]
 
     heads = {piece for plan in plans.values() for piece in plan if len(piece) >= 2}

@@ -60,3 +60,13 @@ def fetch(url: str, timeout: float = 5) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def checklist_steps(domain: str, proc_id: str) -> tuple[str, list[str]]:
+    """一项规程的标题和各步骤名称（从 YAML 读，内容改了测试不必跟着改）。"""
+    import yaml
+
+    from scripts import ROOT
+
+    data = yaml.safe_load((ROOT / "procedures" / domain / f"{proc_id}.yml").read_text(encoding="utf-8"))
+    return data["标题"], [step["名称"] for step in data["步骤"]]

@@ -7,11 +7,14 @@ from playwright.sync_api import expect
 
 from scripts.site_build import build_site
 
+from .browser import checklist_steps
 from .conftest import VALID_PROCEDURE
 
 pytestmark = pytest.mark.browser
 
 CHECKLIST = "xinfang/checklists/jiefang-wuhuanjie/"
+_, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
+FIRST, SECOND, LAST, TOTAL = STEPS[0], STEPS[1], STEPS[-1], len(STEPS)
 
 
 @pytest.fixture
@@ -31,43 +34,43 @@ def test_ticks_are_remembered_after_reload(page, site_url, real_site, scheme):
     url = site_url + CHECKLIST if scheme == "http" else (real_site / CHECKLIST / "index.html").as_uri()
     page.goto(url)
     progress = page.locator(".checklist__progress")
-    expect(progress).to_have_text("已完成 0/5")
-    box(page, "转交责任单位").check()
-    box(page, "整理归档").check()
-    expect(progress).to_have_text("已完成 2/5")
+    expect(progress).to_have_text(f"已完成 0/{TOTAL}")
+    box(page, SECOND).check()
+    box(page, LAST).check()
+    expect(progress).to_have_text(f"已完成 2/{TOTAL}")
     page.reload()
-    expect(box(page, "转交责任单位")).to_be_checked()
-    expect(box(page, "整理归档")).to_be_checked()
-    expect(box(page, "接待登记")).not_to_be_checked()
-    expect(progress).to_have_text("已完成 2/5")
+    expect(box(page, SECOND)).to_be_checked()
+    expect(box(page, LAST)).to_be_checked()
+    expect(box(page, FIRST)).not_to_be_checked()
+    expect(progress).to_have_text(f"已完成 2/{TOTAL}")
 
 
 def test_reset_asks_first(page, site_url):
     page.goto(site_url + CHECKLIST)
-    box(page, "接待登记").check()
+    box(page, FIRST).check()
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="清空勾选").click()
-    expect(box(page, "接待登记")).to_be_checked()
+    expect(box(page, FIRST)).to_be_checked()
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="清空勾选").click()
-    expect(box(page, "接待登记")).not_to_be_checked()
-    expect(page.locator(".checklist__progress")).to_have_text("已完成 0/5")
+    expect(box(page, FIRST)).not_to_be_checked()
+    expect(page.locator(".checklist__progress")).to_have_text(f"已完成 0/{TOTAL}")
     page.reload()
-    expect(box(page, "接待登记")).not_to_be_checked()
+    expect(box(page, FIRST)).not_to_be_checked()
 
 
 def test_keyboard_only(page, site_url):
     page.goto(site_url + CHECKLIST)
-    box(page, "接待登记").focus()
+    box(page, FIRST).focus()
     page.keyboard.press("Space")
-    expect(box(page, "接待登记")).to_be_checked()
+    expect(box(page, FIRST)).to_be_checked()
     page.keyboard.press("Tab")
-    expect(box(page, "转交责任单位")).to_be_focused()
+    expect(box(page, SECOND)).to_be_focused()
     page.keyboard.press("Space")
-    expect(page.locator(".checklist__progress")).to_have_text("已完成 2/5")
+    expect(page.locator(".checklist__progress")).to_have_text(f"已完成 2/{TOTAL}")
     # 进度是一个 status 区域，读屏软件会播报变化
-    expect(page.get_by_role("status")).to_have_text("已完成 2/5")
+    expect(page.get_by_role("status")).to_have_text(f"已完成 2/{TOTAL}")
 
 
 def test_ticks_follow_step_ids_not_positions(page, tree):
@@ -116,7 +119,7 @@ def test_fits_a_phone_screen(browser, site_url):
 
 def test_print_style_shows_empty_boxes_and_sign_fields(page, site_url):
     page.goto(site_url + CHECKLIST)
-    box(page, "接待登记").check()
+    box(page, FIRST).check()
     page.emulate_media(media="print")
     ticked = page.locator("#jiefang-wuhuanjie--jiedai input")
     assert ticked.evaluate("e => getComputedStyle(e).appearance") == "none"

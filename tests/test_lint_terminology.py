@@ -55,11 +55,11 @@ def test_superseded_regulation_needs_a_note_in_the_same_section(tree):
 
 ## 依据
 
-原始材料依据的是《信访条例》。
+旧的材料依据的是《信访条例》。
 
 ## 说明
 
-原始材料依据《信访条例》，该条例已被《信访工作条例》取代。
+旧的材料依据《信访条例》，该条例已被《信访工作条例》取代。
 
 ## 另一节
 
@@ -78,7 +78,7 @@ def test_superseded_documents_from_the_register(tree):
   - 文件: xin-guiding
     说明: 它的前身是《旧规定》。
   - 文件: other
-    说明: 原始材料引用《旧规定》。
+    说明: 旧的材料引用《旧规定》。
 """
     assert lint_lines(tree, {"procedures/_x.yml": text}) == [
         ("procedures/_x.yml:5:15 [L010] 引用了已被替代的《旧规定》，这一节没有说明 → "

@@ -31,11 +31,13 @@ from scripts.csp import read_policy, scan_site
 from scripts.offline_bundle import NAME, README
 from scripts.publish import publish
 
-from .browser import free_port, type_chinese
+from .browser import checklist_steps, free_port, type_chinese
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGE = "xinfang/jiefang-wuhuanjie/"
+TITLE, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
+SECOND, TOTAL = STEPS[1], len(STEPS)
 CHECKLIST = "xinfang/checklists/jiefang-wuhuanjie/"
 
 NGINX_CONF = """\
@@ -347,10 +349,10 @@ def test_search_tooltips_and_checklists_work_under_the_policy(watched_page, ngin
 
     # 清单：勾选、进度、刷新后仍记得
     page.goto(nginx_url + CHECKLIST)
-    page.locator("#jiefang-wuhuanjie--zhuanjiao label").click()
-    expect(page.locator(".checklist__progress")).to_have_text("已完成 1/5")
+    page.get_by_text(SECOND, exact=True).click()  # 点步骤名称（标签）也能勾选
+    expect(page.locator(".checklist__progress")).to_have_text(f"已完成 1/{TOTAL}")
     page.reload()
-    expect(page.get_by_role("checkbox", name="转交责任单位", exact=True)).to_be_checked()
+    expect(page.get_by_role("checkbox", name=SECOND, exact=True)).to_be_checked()
     assert violations(page) == []
 
     assert page.problems == []

@@ -19,7 +19,10 @@ from pypdf import PdfReader
 from scripts import ROOT
 from scripts.offline_bundle import NAME, README, build_bundle
 
-from .browser import type_chinese
+from .browser import checklist_steps, type_chinese
+
+TITLE, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
+FIRST, SECOND, LAST, TOTAL = STEPS[0], STEPS[1], STEPS[-1], len(STEPS)
 
 pytestmark = pytest.mark.browser
 
@@ -112,23 +115,23 @@ def test_search_works_from_file(offline_page, unpacked):
 
 def test_ticked_step_survives_reload_from_file(offline_page, unpacked):
     offline_page.goto((unpacked / NAME / "xinfang/checklists/jiefang-wuhuanjie.html").as_uri())
-    offline_page.get_by_role("checkbox", name="转交责任单位").check()
-    expect(offline_page.locator(".checklist__progress")).to_have_text("已完成 1/5")
+    offline_page.get_by_role("checkbox", name=SECOND, exact=True).check()
+    expect(offline_page.locator(".checklist__progress")).to_have_text(f"已完成 1/{TOTAL}")
     offline_page.reload()
-    expect(offline_page.get_by_role("checkbox", name="转交责任单位")).to_be_checked()
-    expect(offline_page.get_by_role("checkbox", name="接待登记")).not_to_be_checked()
+    expect(offline_page.get_by_role("checkbox", name=SECOND, exact=True)).to_be_checked()
+    expect(offline_page.get_by_role("checkbox", name=FIRST, exact=True)).not_to_be_checked()
 
 
 def test_checklist_prints_on_a4(offline_page, unpacked):
     offline_page.goto((unpacked / NAME / "xinfang/checklists/jiefang-wuhuanjie.html").as_uri())
-    offline_page.get_by_role("checkbox", name="接待登记").check()
+    offline_page.get_by_role("checkbox", name=FIRST, exact=True).check()
     pdf = PdfReader(io.BytesIO(offline_page.pdf(format="A4", print_background=True)))
     text = "".join(page.extract_text() for page in pdf.pages)
     # 字体把部分汉字映射成康熙部首等兼容字符（如“⼈”），NFKC 规范化后再比较。
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    for expected in ["清单：接待群众来访（接访五环节）", "接待登记", "转交责任单位", "整理归档", "经办人：", "签字/备注："]:
+    for expected in [f"清单：{TITLE}", FIRST, SECOND, LAST, "经办人：", "签字/备注："]:
         assert unicodedata.normalize("NFKC", expected) in compact, expected
-    assert compact.startswith(unicodedata.normalize("NFKC", "清单：接待群众来访")), "标题之前不该有导航或标签"
+    assert compact.startswith(unicodedata.normalize("NFKC", f"清单：{TITLE}")), "标题之前不该有导航或标签"
     for chrome in ["搜索", "清空勾选", "打印清单", "从这里开始"]:
         assert chrome not in compact, f"打印稿里不该有“{chrome}”（导航或按钮）"
     assert 1 <= len(pdf.pages) <= 4

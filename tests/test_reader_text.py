@@ -16,9 +16,10 @@ from scripts import ROOT
 
 SALT = "gongzuo-guicheng:"
 # 取材单位所在的省、市、县、乡镇、河流、船闸、矿区，以及客户单位和专家：摘要的前 16 位 → 字数。
+# 同时是常用词的地名（如与“会同有关部门”同形的县名）不列入，否则正文里的常用词都会被误报。
 # 新增一个：python -c "import hashlib; print(hashlib.sha256('gongzuo-guicheng:地名'.encode()).hexdigest()[:16])"
 SOURCE_PLACES = {
-    "04097b4c1f0db430": 2, "fd51508bb885d355": 2, "78c883364fc9a7bd": 2, "ea332bde68e3a7ed": 2,
+    "04097b4c1f0db430": 2, "78c883364fc9a7bd": 2, "ea332bde68e3a7ed": 2,
     "1c35954dfe0575b8": 2, "273cf9a71e73f3c4": 2, "c4e5b1057019ee4c": 2, "ff30d57328a13504": 2,
     "76964fe2ae414dde": 3, "23454026b6c182a2": 3, "ce36b2d3070dc1ac": 2, "97bd362d20de887a": 2,
     "98e303648d35e60c": 2, "6148491561d0615e": 4, "3a18a2169c12d90c": 3, "ad13b137111f4336": 3,
@@ -62,7 +63,7 @@ def test_the_digests_recognise_every_place_in_the_seed():
     if not SEED.exists():
         pytest.skip("没有 ../shared/seed（用户的克隆里没有它），无法核对摘要能否认出素材中的地名")
     recognised = {key for key, _ in named_places(SEED.read_text(encoding="utf-8"))}
-    assert len(recognised) == 13  # 其余三个（所在省和邻近的地名）素材里没有写出，是编写时容易顺手加上的
+    assert len(recognised) == 12  # 其余三个（所在省和邻近的地名）素材里没有写出，是编写时容易顺手加上的
     assert named_places("按现行《信访工作条例》办理，市信访局负责登记。") == []
 
 

@@ -37,11 +37,11 @@ def test_checklist_page_has_every_step_with_a_stable_id(tree):
 
 
 def test_text_is_escaped_in_html(tree):
+    # 尖括号在读取时就被拒绝（S002，见 test_hostile_build.py）；模板仍然转义，作为第二道防线。
     tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace(
-        "做法: 当面听清诉求并记录在来访登记表上。", "做法: 填写<script>alert(1)</script>表格"))
+        "做法: 当面听清诉求并记录在来访登记表上。", "做法: 填写A&B表格'\"x\"'"))
     page = pages(tree)["shili/checklists/shili-guicheng.md"]
-    assert "<script>" not in page
-    assert "填写&lt;script&gt;alert(1)&lt;/script&gt;表格" in page
+    assert "填写A&amp;B表格&#39;&#34;x&#34;&#39;" in page
 
 
 def test_authored_page_gets_info_box_after_its_title(tree):

@@ -1,0 +1,35 @@
+"""构建后改正 Material 搜索 worker 的查询切分：按确切原文替换，对不上时构建失败。"""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.search_worker import FIXES, WORKERS, WorkerMismatch, fix_query_segmentation
+
+
+def write_worker(site, text: str):
+    path = site / WORKERS / "search.1234abcd.min.js"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_both_comparisons_are_fixed_and_nothing_else(tmp_path):
+    original = "x;" + ";".join(old for old, _ in FIXES) + ";y"
+    path = write_worker(tmp_path, original)
+    fix_query_segmentation(tmp_path)
+    assert path.read_text(encoding="utf-8") == "x;" + ";".join(new for _, new in FIXES) + ";y"
+    fix_query_segmentation(tmp_path)  # 同一个站点再改一次：不变
+    assert path.read_text(encoding="utf-8") == "x;" + ";".join(new for _, new in FIXES) + ";y"
+
+
+def test_a_changed_worker_fails_loudly(tmp_path):
+    write_worker(tmp_path, "function fe(t,e){/* Material 改写了这个函数 */}")
+    with pytest.raises(WorkerMismatch, match="Material 的搜索 worker 变了"):
+        fix_query_segmentation(tmp_path)
+
+
+def test_the_installed_material_worker_still_matches(real_site):
+    worker = next((real_site / WORKERS).glob("search.*.min.js")).read_text(encoding="utf-8")
+    for old, new in FIXES:
+        assert old not in worker and worker.count(new) == 1
