@@ -28,30 +28,42 @@ def _mb(n: float) -> str:
     return f"{n / 1024 / 1024:.2f} MB"
 
 
-def table(r: dict) -> str:
-    rows = [("项目", "数值", "说明")]
+def _build_rows(r: dict) -> list[tuple[str, str, str]]:
     b = r["build"]
-    rows.append(("1 完整严格构建", f"{b['seconds']:.2f} s，峰值 {b['peak_mb']:.0f} MB",
-                 f"make build（含编辑检查），真实手册，{b['pages']} 个页面，中位数"))
+    return [("1 完整严格构建", f"{b['seconds']:.2f} s，峰值 {b['peak_mb']:.0f} MB",
+             f"make build（含编辑检查），真实手册，{b['pages']} 个页面，中位数")]
+
+
+def _overhead_rows(r: dict) -> list[tuple[str, str, str]]:
     g = r["overhead"]
-    rows.append(("2 生成开销 (a)/(b)", f"{g['ratio']:.2f}", f"(a) make build（校验→生成→构建，编辑检查并行）{g['ours_seconds']:.2f} s；"
-                                                       f"(b) 预渲染 Markdown 只用 MkDocs {g['plain_seconds']:.2f} s；目标 ≤ 1.10"))
+    rows = [("2 生成开销 (a)/(b)", f"{g['ratio']:.2f}", f"(a) make build（校验→生成→构建，编辑检查并行）{g['ours_seconds']:.2f} s；"
+                                                   f"(b) 预渲染 Markdown 只用 MkDocs {g['plain_seconds']:.2f} s；目标 ≤ 1.10")]
     if "without_lint_seconds" in g:
         rows.append(("2 其中", f"{g['without_lint_seconds']:.2f} s", f"不做编辑检查的构建；单独的编辑检查 {g['lint_seconds']:.2f} s"))
+    rows.append(("7 编辑检查整个手册", f"{g['lint_seconds']:.2f} s", "make lint 的中位数，含进程启动；目标 < 2 s"))
+    return rows
+
+
+def _scaling_rows(r: dict) -> list[tuple[str, str, str]]:
     s = {int(k): v for k, v in r["scaling"].items()}  # 从 JSON 读回时键是字符串
-    for size, v in s.items():
-        rows.append((f"3 规模 +{size} 项", f"{v['seconds']:.1f} s，峰值 {v['peak_mb']:.0f} MB",
-                     f"共 {v['procedures']} 项规程（构建，不含编辑检查）"))
+    rows = [(f"3 规模 +{size} 项", f"{v['seconds']:.1f} s，峰值 {v['peak_mb']:.0f} MB",
+             f"共 {v['procedures']} 项规程（构建，不含编辑检查）") for size, v in s.items()]
     sizes = sorted(s)
     if len(sizes) >= 2:
         hi, lo = s[sizes[-1]], s[sizes[-2]]
         rows.append((f"3 比值 {sizes[-1]}/{sizes[-2]}", f"{hi['seconds'] / lo['seconds']:.2f}",
                      f"规程数之比 {hi['procedures'] / lo['procedures']:.2f}；目标 ≤ 5.5，内存 < 2 GB"))
-    for key, v in r["reload"].items():
-        target = "；目标 < 3 s" if key == "real" else ""
-        rows.append((f"4 编辑→刷新（{'真实规模' if key == 'real' else f'+{key} 项'}）", f"{v['reload_seconds']:.2f} s",
-                     f"make serve 中保存 YAML 到新页面可访问，中位数（{v['runs']} 次）{target}"))
-    q = r["search"]
+    return rows
+
+
+def _reload_rows(r: dict) -> list[tuple[str, str, str]]:
+    return [(f"4 编辑→刷新（{'真实规模' if key == 'real' else f'+{key} 项'}）", f"{v['reload_seconds']:.2f} s",
+             f"make serve 中保存 YAML 到新页面可访问，中位数（{v['runs']} 次）{'；目标 < 3 s' if key == 'real' else ''}")
+            for key, v in r["reload"].items()]
+
+
+def _search_rows(r: dict) -> list[tuple[str, str, str]]:
+    q, rows = r["search"], []
     for key, name in [("material_default", "Material 默认"), ("ours", "本手册"), ("pagefind", "Pagefind 扩展版")]:
         v = q[key]
         if "error" in v:
@@ -59,13 +71,29 @@ def table(r: dict) -> str:
             continue
         rows.append((f"5 搜索 {name}", f"recall@5 {v['recall']:.3f}，中位 {v['median_ms']:.0f} ms",
                      f"索引 {v['index_bytes_per_page'] / 1024:.1f} KB/页，{q['queries']} 条查询"))
+    return rows
+
+
+def _weight_rows(r: dict) -> list[tuple[str, str, str]]:
     w = r["weight"]
-    rows.append(("6 首次加载规程页", _mb(w["first_load"]["total_bytes"]),
-                 "，".join(f"{k} {v / 1024:.0f} KB" for k, v in w["first_load"]["bytes_by_type"].items()) + "（未压缩）"))
-    rows.append(("6 离线包 zip", _mb(w["offline_zip_bytes"]), ""))
-    rows.append(("7 编辑检查整个手册", f"{g['lint_seconds']:.2f} s", "make lint 的中位数，含进程启动；目标 < 2 s"))
-    width = max(len(row[0]) for row in rows) + 2
-    return "\n".join(f"{a:<{width}}{b:<28}{c}" for a, b, c in rows)
+    return [("6 首次加载规程页", _mb(w["first_load"]["total_bytes"]),
+             "，".join(f"{k} {v / 1024:.0f} KB" for k, v in w["first_load"]["bytes_by_type"].items()) + "（未压缩）"),
+            ("6 离线包 zip", _mb(w["offline_zip_bytes"]), "")]
+
+
+ROWS = {"build": _build_rows, "overhead": _overhead_rows, "scaling": _scaling_rows, "reload": _reload_rows,
+        "search": _search_rows, "weight": _weight_rows}
+WIDTH = 24
+
+
+def _line(row: tuple[str, str, str]) -> str:
+    a, b, c = row
+    return f"{a:<{WIDTH}}{b:<28}{c}"
+
+
+def table(r: dict) -> str:
+    rows = [("项目", "数值", "说明")] + [row for stage, rows_of in ROWS.items() if stage in r for row in rows_of(r)]
+    return "\n".join(map(_line, rows))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,21 +109,32 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
     }
     print(f"机器：{os.cpu_count()} 核，Python {platform.python_version()}；每项预热后重复测量取中位数。", flush=True)
-    results["build"] = real_build(repeat=1 if quick else 3)
-    results["overhead"] = generation_overhead(repeat=1 if quick else 5)
-    results["scaling"] = scaling(sizes, repeats={sizes[0]: 1 if quick else 3})
-    results["reload"] = reload_bench([] if quick else [1000], repeat=1 if quick else 3)
-    with tempfile.TemporaryDirectory(prefix="bench-search-") as work:
-        results["search"] = search_bench(args.chromium, Path(work))
-    results["weight"] = weight_bench(args.chromium)
+    stages = [
+        ("build", "完整严格构建", lambda: real_build(repeat=1 if quick else 3)),
+        ("overhead", "生成开销和编辑检查", lambda: generation_overhead(repeat=1 if quick else 5)),
+        ("scaling", f"规模扩展 +{' / +'.join(map(str, sizes))} 项", lambda: scaling(sizes, repeats={sizes[0]: 1 if quick else 3})),
+        ("reload", "编辑→刷新", lambda: reload_bench([] if quick else [1000], repeat=1 if quick else 3)),
+        ("search", "搜索（Debian chromium）", lambda: _search(args.chromium)),
+        ("weight", "页面分量和离线包", lambda: weight_bench(args.chromium)),
+    ]
+    for number, (stage, label, measure) in enumerate(stages, start=1):
+        print(f"[{number}/{len(stages)}] {label} …（已用 {(time.perf_counter() - started) / 60:.1f} 分钟）", flush=True)
+        results[stage] = measure()
+        for row in ROWS[stage](results):  # 每测完一项就打印，不等全部结束
+            print("    " + _line(row), flush=True)
     results["seconds_total"] = time.perf_counter() - started
-    print(table(results))
+    print("\n" + table(results))
     print(f"\n全部用时 {results['seconds_total'] / 60:.1f} 分钟。")
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(results, ensure_ascii=False, indent=1, default=str)
     (RESULTS / "latest.json").write_text(text, encoding="utf-8")
     (RESULTS / f"{results['date'].replace(':', '')}.json").write_text(text, encoding="utf-8")
     return 0
+
+
+def _search(chromium: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as work:
+        return search_bench(chromium, Path(work))
 
 
 if __name__ == "__main__":

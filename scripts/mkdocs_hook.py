@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.catalog import Catalog, load_catalog  # noqa: E402
+from scripts.page_types import edit_uri, page_type  # noqa: E402
 from scripts import front_matter  # noqa: E402
 from scripts.git_dates import stamp_updated  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
@@ -26,13 +27,41 @@ from scripts.problems import ProblemsFound, display_path  # noqa: E402
 from scripts.render import generate  # noqa: E402
 from scripts.search_dictionary import SearchDictionary  # noqa: E402
 from scripts.search_worker import WorkerMismatch, fix_query_segmentation  # noqa: E402
-from scripts.segment_cache import remember_segments  # noqa: E402
+from scripts.segment_cache import SegmentCache  # noqa: E402
 from scripts.serve_errors import show_errors_in_browser  # noqa: E402
 from scripts.tooltips import annotate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedures")
-_catalog: Catalog | None = None
-_dictionary = SearchDictionary()
+
+
+class Build:
+    """一次构建（或 make serve 的一次会话）的全部状态：on_startup 建立，on_shutdown 撤销。"""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.dictionary = SearchDictionary()
+        self.segments = SegmentCache()
+
+    def load(self, config) -> None:
+        try:
+            # make build 在同一进程里已经读过、校验过目录（site_build.py），不再读第二遍。
+            self.catalog = getattr(config, "preloaded_catalog", None) or load_catalog(_root(config))
+        except ProblemsFound as err:
+            raise PluginError("procedures/ 中有错误：\n" + err.report()) from None
+        for warning in self.catalog.warnings:
+            log.info(str(warning))
+        if config.nav is None:
+            config.nav = build_nav(self.catalog)
+        if _glossary_search(config):
+            self.dictionary.install(self.catalog.glossary, config)
+        self.segments.install(config)
+
+    def close(self) -> None:
+        self.dictionary.remove()
+        self.segments.remove()
+
+
+_build: Build | None = None
 
 
 def _root(config) -> Path:
@@ -45,45 +74,37 @@ def _glossary_search(config) -> bool:
     return (config.extra or {}).get("glossary_search", True) is not False
 
 
+def on_startup(command, dirty) -> None:
+    global _build
+    _build = Build()
+
+
 # 搜索插件在它自己的 on_config 里加载 jieba 用户词典，所以本钩子的 on_config 要排在它前面。
 @event_priority(50)
 def on_config(config):
-    global _catalog
-    try:
-        _catalog = load_catalog(_root(config))
-    except ProblemsFound as err:
-        raise PluginError("procedures/ 中有错误：\n" + err.report()) from None
-    for warning in _catalog.warnings:
-        log.info(str(warning))
-    if config.nav is None:
-        config.nav = build_nav(_catalog, Path(config.docs_dir))
-    if _glossary_search(config):
-        _dictionary.install(_catalog.glossary, config)
-    remember_segments(config)
+    global _build
+    _build = _build or Build()  # 不经 on_startup 直接调用 build() 的场合
+    _build.load(config)
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    assert _catalog is not None
-    sources = {p.checklist_uri: p.source for p in _catalog.procedures}
-    # 规程的说明页和清单页有意不放进导航（从“规程一览”、概述页和上一篇/下一篇进入），不必为此提示。
-    procedure_pages = {p.page_uri for p in _catalog.procedures}
+    assert _build is not None and _build.catalog is not None
+    catalog = _build.catalog
     try:
-        pages = generate(_catalog, Path(config.docs_dir), alias_lines=_glossary_search(config))
+        pages = generate(catalog, alias_lines=_glossary_search(config))
     except ProblemsFound as err:
         raise PluginError("docs/ 中有错误：\n" + err.report()) from None
     for uri, content in pages.items():
         authored = files.get_file_from_path(uri)
         if authored is not None:
             files.remove(authored)
-        inclusion = InclusionLevel.NOT_IN_NAV if uri in procedure_pages or (
-            "/checklists/" in uri and not uri.endswith("/index.md")) else InclusionLevel.UNDEFINED
-        page = File.generated(config, uri, content=content, inclusion=inclusion)
-        # “编辑此页”：清单页指向 YAML 源文件，说明页指向手写的 Markdown。
-        if uri in sources:
-            page.edit_uri = f"../{sources[uri]}"
-        elif authored is not None:
-            page.edit_uri = authored.src_uri
+        in_nav = page_type(catalog, uri).in_nav
+        page = File.generated(config, uri, content=content,
+                              inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
+        edit = edit_uri(catalog, uri, authored.src_uri if authored else None)
+        if edit is not None:
+            page.edit_uri = edit
         files.append(page)
     return files
 
@@ -99,9 +120,9 @@ def on_nav(nav, config, files: Files):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    assert _catalog is not None
+    assert _build is not None and _build.catalog is not None
     stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
-    return annotate(html, _catalog.glossary)
+    return annotate(html, _build.catalog.glossary)
 
 
 def on_post_build(config) -> None:
@@ -112,7 +133,10 @@ def on_post_build(config) -> None:
 
 
 def on_shutdown() -> None:
-    _dictionary.remove()
+    global _build
+    if _build is not None:
+        _build.close()
+        _build = None
 
 
 def on_serve(server, config, builder):

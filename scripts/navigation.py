@@ -5,48 +5,40 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .catalog import Catalog
 
 NavItem = str | dict
 
 
-def build_nav(catalog: Catalog, docs_dir: Path) -> list[NavItem]:
-    def exists(uri: str) -> bool:
-        return (docs_dir / uri).is_file()
-
-    nav: list[NavItem] = [{"首页": "index.md"}] if exists("index.md") else []
+def build_nav(catalog: Catalog) -> list[NavItem]:
+    nav: list[NavItem] = [{"首页": "index.md"}] if "index.md" in catalog.pages else []
     if catalog.paths:
         nav.append({"从这里开始": "start.md"})
-    domain_ids = {d["编号"] for d in catalog.domains}
+    domain_ids = {d.id for d in catalog.domains}
     for domain in catalog.domains:
-        key = domain["编号"]
+        key = domain.id
         # 各项规程不逐一放进导航：每页都要渲染整棵导航，逐项列出会让构建时间随规程数平方增长
         # （5000 项时一次构建要十几分钟）。规程从“规程一览”、概述页、搜索和上一篇/下一篇进入。
         claimed = {f"{key}/index.md"} | {p.page_uri for p in catalog.in_domain(key)}
         section: list[NavItem] = [{"概述": f"{key}/index.md"}, {"规程一览": f"{key}/checklists/index.md"}]
         if any(t.domain == key for t in catalog.time_limits.values()):
             section.append({"办理时限一览": f"{key}/shixian.md"})
-        section += [uri for uri in _markdown_in(docs_dir, key) if uri not in claimed]
-        nav.append({domain["名称"]: section})
+        section += [uri for uri in _markdown_in(catalog, key) if uri not in claimed]
+        nav.append({domain.name: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
                          {"按标签查规程": "indexes/tags.md"}, {"术语表": "indexes/glossary.md"},
                          {"法规与文件": "indexes/regulations.md"}]})
 
     # 不属于任何领域的其他手写页面（如编写规范），按文件名排在最后。
-    for path in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
-        if path.is_dir() and path.name not in domain_ids and path.name != "indexes":
-            pages = _markdown_in(docs_dir, path.name)
-            if pages:
-                nav.append({path.name: pages})
-        elif path.suffix == ".md" and path.name != "index.md":
-            nav.append(path.name)
+    for name in sorted({uri.split("/")[0] for uri in catalog.pages}):
+        if name.endswith(".md"):
+            if name != "index.md":
+                nav.append(name)
+        elif name not in domain_ids and name != "indexes" and (pages := _markdown_in(catalog, name)):
+            nav.append({name: pages})
     return nav
 
 
-def _markdown_in(docs_dir: Path, folder: str) -> list[str]:
-    base = docs_dir / folder
-    if not base.is_dir():
-        return []
-    return sorted(p.relative_to(docs_dir).as_posix() for p in base.glob("*.md"))
+def _markdown_in(catalog: Catalog, folder: str) -> list[str]:
+    """folder 里（不含子文件夹）的手写页面。"""
+    return sorted(uri for uri in catalog.pages if uri.rsplit("/", 1)[0] == folder)

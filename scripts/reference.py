@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 from .catalog import Catalog
-from .glossary import Term
-from .regulations import SUPERSEDED
+from .page_types import page_type
+from .model import SUPERSEDED, Procedure, Regulation, Term
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 STATUS_ORDER = ["现行", SUPERSEDED, "地方性文件", "内部细则"]
@@ -34,35 +33,33 @@ class GlossaryEntry:
 
 @dataclass
 class RegulationEntry:
-    regulation: dict
-    replacement: dict | None
-    relied_on_by: list = field(default_factory=list)      # 以它为“依据”的规程
+    regulation: Regulation
+    replacement: Regulation | None
+    relied_on_by: list[Procedure] = field(default_factory=list)  # 以它为“依据”的规程
     mentioned_in: list[PageRef] = field(default_factory=list)
 
 
-def content_pages(docs_dir: Path, generated: dict[str, str]) -> dict[str, str]:
-    """{页面路径: Markdown 源文}：docs/ 下的手写页面，被生成版本替换的用生成版本。"""
-    texts = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8-sig")
-             for p in sorted(docs_dir.rglob("*.md"))} if docs_dir.is_dir() else {}
-    texts.update(generated)
-    return {uri: text for uri, text in texts.items() if not _summary(uri)}
-
-
-def _summary(uri: str) -> bool:
-    return (uri.startswith("indexes/") or uri == "start.md"
-            or uri.endswith(("/checklists/index.md", "/checklists/print.md")))
+def content_pages(catalog: Catalog, generated: dict[str, str]) -> dict[str, str]:
+    """{页面路径: Markdown 源文}：docs/ 下的手写页面（被生成版本替换的用生成版本）和生成的页面，汇总性的除外。"""
+    texts = {**catalog.pages, **generated}
+    return {uri: text for uri, text in texts.items() if not page_type(catalog, uri).summary}
 
 
 def page_order(catalog: Catalog, uri: str) -> tuple:
     """按导航的大致顺序排列：领域顺序，领域内先说明页后清单页。"""
-    domains = [d["编号"] for d in catalog.domains]
+    domains = [d.id for d in catalog.domains]
     folder = uri.split("/")[0]
     return (domains.index(folder) if folder in domains else len(domains), "/checklists/" in uri, uri)
 
 
-def _title(text: str, uri: str) -> str:
+def page_title(text: str) -> str | None:
+    """页面的一级标题（第一个“# 标题”）。"""
     match = H1.search(text)
-    return match.group(1).strip() if match else uri
+    return match.group(1).strip() if match else None
+
+
+def _title(text: str, uri: str) -> str:
+    return page_title(text) or uri
 
 
 def _without_paired_checklists(catalog: Catalog, uris: set[str], listed: Iterable[str] = ()) -> list[str]:
@@ -98,14 +95,13 @@ def glossary_groups(entries: list[GlossaryEntry]) -> list[tuple[str, list[Glossa
 
 def regulation_entries(catalog: Catalog, texts: dict[str, str]) -> list[tuple[str, list[RegulationEntry]]]:
     """按状态分组的登记表：[("现行", […]), ("已被替代", […]), …]，组内按登记顺序。"""
-    known = {r["编号"]: r for r in catalog.regulations}
+    known = {r.id: r for r in catalog.regulations}
     groups: dict[str, list[RegulationEntry]] = {status: [] for status in STATUS_ORDER}
     for regulation in catalog.regulations:
-        relying = [p for p in catalog.procedures
-                   if any(b["文件"] == regulation["编号"] for b in p.data.get("依据", []))]
-        mentioned = _without_paired_checklists(catalog, {u for u, text in texts.items() if regulation["名称"] in text})
-        groups[regulation["状态"]].append(RegulationEntry(
-            regulation, known.get(regulation.get("替代为", "")),
+        relying = [p for p in catalog.procedures if any(b.regulation == regulation.id for b in p.bases)]
+        mentioned = _without_paired_checklists(catalog, {u for u, text in texts.items() if regulation.name in text})
+        groups[regulation.status].append(RegulationEntry(
+            regulation, known.get(regulation.replaced_by),
             sorted(relying, key=lambda p: page_order(catalog, p.page_uri)),
             [PageRef(u, _title(texts[u], u)) for u in mentioned]))
     return [(status, entries) for status, entries in groups.items() if entries]

@@ -16,15 +16,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .catalog import Catalog, Procedure
-from .reference import content_pages, glossary_entries, glossary_groups, regulation_entries
+from .catalog import Catalog
+from .model import Procedure, Regulation, chinese_date
+from .reference import H1, content_pages, page_title, glossary_entries, glossary_groups, regulation_entries
+from .page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
 from .problems import ProblemsFound
 from .private_cache import subfolder
-from .regulations import full_title
 from .time_limits import REFERENCE, substitute
 
 TEMPLATES = Path(__file__).parent / "templates"
-H1 = re.compile(r"^# .+$", re.MULTILINE)
 
 
 def _environment() -> Environment:
@@ -38,8 +38,7 @@ def _environment() -> Environment:
         # 编译好的模板存在本用户的私有缓存文件夹里（按模板内容校验），每次构建省下约 0.05 秒的编译。
         bytecode_cache=FileSystemBytecodeCache(str(subfolder("jinja"))),
     )
-    env.filters["date"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
-    env.filters["iso_date"] = lambda text: env.filters["date"](dt.date.fromisoformat(text))
+    env.filters["date"] = chinese_date
     # 前置元数据里的文字：JSON 字符串也是合法的 YAML，保留汉字原样。
     env.filters["yaml_text"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     return env
@@ -48,27 +47,25 @@ def _environment() -> Environment:
 def source_order(proc: Procedure) -> tuple:
     """规程在领域内的顺序：先按“顺序”（办理流程中的核心规程），再按来源总结中的条目顺序
     （6.41 排在 6.54 前面），都没有的排在最后。"""
-    items = [i for source in proc.data["来源"] for i in source.get("条目", [])]
+    items = [i for origin in proc.origins for i in origin.items]
     key = min((tuple(int(n) for n in i.split(".")) for i in items), default=(99, 99))
-    return proc.data.get("顺序", 1000), key, proc.id
+    return 1000 if proc.order is None else proc.order, key, proc.id
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, docs_dir: Path, today: dt.date, *, alias_lines: bool = True):
+    def __init__(self, catalog: Catalog, today: dt.date, *, alias_lines: bool = True):
         self.catalog = catalog
-        self.docs_dir = docs_dir
         self.today = today
         self.env = _environment()
         # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
         self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
 
     def authored(self, uri: str) -> str | None:
-        path = self.docs_dir / uri
-        return path.read_text(encoding="utf-8-sig") if path.is_file() else None
+        return self.catalog.pages.get(uri)
 
     def page_of(self, proc: Procedure) -> str:
         """读者点开一项规程时去的页面：有说明页就去说明页，否则去清单页。"""
-        return proc.page_uri if (self.docs_dir / proc.page_uri).is_file() else proc.checklist_uri
+        return proc.page_uri if proc.page_uri in self.catalog.pages else proc.checklist_uri
 
     def render(self, template: str, uri: str, **context) -> str:
         def link(target: str) -> str:
@@ -83,22 +80,22 @@ class Renderer:
         procedures = sorted(self.catalog.procedures, key=source_order)
         self.neighbours = _neighbours(procedures)
         for proc in procedures:
-            pages[proc.checklist_uri] = self.render("checklist.md.j2", proc.checklist_uri, proc=proc,
+            pages[proc.checklist_uri] = self.render(CHECKLIST.template, proc.checklist_uri, proc=proc,
                                                     pager=self.neighbours[proc.id])
             text = self.authored(proc.page_uri)
             if text is not None:
                 pages[proc.page_uri] = self._with_info(text, proc)
         for domain in self.catalog.domains:
-            members = [p for p in procedures if p.domain == domain["编号"]]
-            uri = f"{domain['编号']}/checklists/index.md"
-            pages[uri] = self.render("domain_checklists.md.j2", uri, domain=domain, procedures=members)
-            print_uri = f"{domain['编号']}/checklists/print.md"
-            pages[print_uri] = self.render("domain_print.md.j2", print_uri, domain=domain, procedures=members)
-            overview = f"{domain['编号']}/index.md"
+            members = [p for p in procedures if p.domain == domain.id]
+            uri = f"{domain.id}/checklists/index.md"
+            pages[uri] = self.render(DOMAIN_CHECKLISTS.template, uri, domain=domain, procedures=members)
+            print_uri = f"{domain.id}/checklists/print.md"
+            pages[print_uri] = self.render(DOMAIN_PRINT.template, print_uri, domain=domain, procedures=members)
+            overview = f"{domain.id}/index.md"
             if self.authored(overview) is None:
-                pages[overview] = self.render("domain_overview.md.j2", overview, domain=domain, procedures=members)
+                pages[overview] = self.render(DOMAIN_OVERVIEW.template, overview, domain=domain, procedures=members)
         if self.catalog.paths:
-            pages["start.md"] = self.render("start.md.j2", "start.md", titles=self._titles())
+            pages["start.md"] = self.render(START.template, "start.md", titles=self._titles())
         pages["indexes/domains.md"] = self.render(
             "index_domains.md.j2", "indexes/domains.md", procedures=procedures
         )
@@ -115,21 +112,20 @@ class Renderer:
         """每个登记了法定时限的领域一页“办理时限一览”，并列出引用每个期限的清单步骤。"""
         used_by: dict[str, list] = {ref: [] for ref in self.catalog.time_limits}
         for proc in sorted(self.catalog.procedures, key=source_order):
-            for step in proc.data["步骤"]:
-                if step.get("法定时限") in used_by:
-                    used_by[step["法定时限"]].append((proc, step))
+            for step in proc.steps:
+                if step.legal_limit in used_by:
+                    used_by[step.legal_limit].append((proc, step))
         for domain in self.catalog.domains:
-            limits = [t for t in self.catalog.time_limits.values() if t.domain == domain["编号"]]
+            limits = [t for t in self.catalog.time_limits.values() if t.domain == domain.id]
             if limits:
-                uri = time_limits_uri(domain["编号"])
-                pages[uri] = self.render("time_limits.md.j2", uri, domain=domain, limits=limits, used_by=used_by)
+                uri = time_limits_uri(domain.id)
+                pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by)
 
     def _substitute_time_limits(self, pages: dict[str, str]) -> None:
         """说明页正文中的 [[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数。"""
         problems = []
-        for path in sorted(self.docs_dir.rglob("*.md")) if self.docs_dir.is_dir() else []:
-            uri = path.relative_to(self.docs_dir).as_posix()
-            text = pages.get(uri) or path.read_text(encoding="utf-8-sig")
+        for uri, authored in self.catalog.pages.items():
+            text = pages.get(uri) or authored
             if REFERENCE.search(text):
                 pages[uri], found = substitute(text, self.catalog.time_limits, f"docs/{uri}")
                 problems += found
@@ -142,7 +138,7 @@ class Renderer:
             text = pages.get(uri, self.authored(uri))
             if text is not None and self.catalog.glossary.about_page(uri):
                 pages[uri] = self._after_title(text, self._aliases(uri, self.catalog.glossary.about_page(uri)))
-        texts = content_pages(self.docs_dir, pages)
+        texts = content_pages(self.catalog, pages)
         entries = glossary_entries(self.catalog, texts, self.page_of)
         pages["indexes/glossary.md"] = self.render("glossary.md.j2", "indexes/glossary.md",
                                                    groups=glossary_groups(entries))
@@ -159,12 +155,12 @@ class Renderer:
             return text
         return text[: match.end()] + "\n\n" + insert + text[match.end():]
 
-    def _regulation_facts(self, regulation: dict) -> str:
+    def _regulation_facts(self, regulation: Regulation) -> str:
         """清单页“依据”中文件名后括号里的内容：发布机关、文号、施行日期和状态。"""
-        details = full_title(regulation)[len(regulation["名称"]):].strip("（）")
-        status = regulation["状态"]
-        if regulation.get("替代为"):
-            status = f"已被替代，现行文件为{self.catalog.regulation(regulation['替代为'])['名称']}"
+        details = regulation.full_title[len(regulation.name):].strip("（）")
+        status = regulation.status
+        if regulation.replaced_by:
+            status = f"已被替代，现行文件为{self.catalog.regulation(regulation.replaced_by).name}"
         return f"{details}；{status}" if details else status
 
     def _with_info(self, text: str, proc: Procedure) -> str:
@@ -184,12 +180,7 @@ class Renderer:
 
     def _titles(self) -> dict[str, str]:
         """docs/ 下每个手写页面的一级标题，用于生成链接文字。"""
-        titles = {}
-        for path in self.docs_dir.rglob("*.md"):
-            match = H1.search(path.read_text(encoding="utf-8-sig"))
-            if match:
-                titles[path.relative_to(self.docs_dir).as_posix()] = match.group(0)[2:].strip()
-        return titles
+        return {uri: title for uri, text in self.catalog.pages.items() if (title := page_title(text))}
 
     def _roles_in_use(self, procedures: list[Procedure]) -> list[dict]:
         """每个登记的角色，以及它在哪些规程的哪些步骤中负责。"""
@@ -197,8 +188,8 @@ class Renderer:
         for role in self.catalog.roles:
             uses = []
             for proc in procedures:
-                steps = [s["名称"] for s in proc.data["步骤"] if s["责任人"] == role["角色"]]
-                if role["角色"] in proc.roles():
+                steps = [s.name for s in proc.steps if s.owner == role.name]
+                if role.name in proc.roles():
                     uses.append({"proc": proc, "steps": steps})
             if uses:
                 result.append({"role": role, "uses": uses})
@@ -209,9 +200,8 @@ def time_limits_uri(domain_id: str) -> str:
     return f"{domain_id}/shixian.md"
 
 
-def generate(catalog: Catalog, docs_dir: Path, today: dt.date | None = None, *,
-             alias_lines: bool = True) -> dict[str, str]:
-    return Renderer(catalog, docs_dir, today or dt.date.today(), alias_lines=alias_lines).generate()
+def generate(catalog: Catalog, today: dt.date | None = None, *, alias_lines: bool = True) -> dict[str, str]:
+    return Renderer(catalog, today or dt.date.today(), alias_lines=alias_lines).generate()
 
 
 def _neighbours(procedures: list[Procedure]) -> dict[str, tuple[Procedure | None, Procedure | None]]:

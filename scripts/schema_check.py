@@ -53,7 +53,7 @@ def schema_problems(loaded: LoadedYaml, schema_path: Path, shown: str) -> list[P
             line, column = loaded.position(path, key=error.validator == "additionalProperties")
             hint += fullwidth_colon_hint(loaded.lines[line - 1]) if line <= len(loaded.lines) else ""
             problems.append(Problem(shown, line, column, "S001", message, hint))
-    return problems
+    return list(dict.fromkeys(problems))  # jsonschema 每缺一个字段报一次，每次都列出全部缺的字段
 
 
 def field_name(path: tuple) -> str:

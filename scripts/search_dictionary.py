@@ -164,8 +164,12 @@ def search_plugin(config):
 
 
 class SearchDictionary:
+    """把词典交给搜索插件，构建结束时把插件的设置还原（由钩子的 Build 对象拥有）。"""
+
     def __init__(self) -> None:
         self.path: Path | None = None
+        self.plugin = None
+        self.configured: str | None = None  # 插件原来的设置
 
     def install(self, glossary: Glossary, config) -> Path | None:
         """写词典并让搜索插件使用它；返回词典文件的路径。"""
@@ -177,10 +181,14 @@ class SearchDictionary:
         if configured and (self.path is None or Path(configured) != self.path):
             log.info(f"搜索插件已在配置中指定 jieba 用户词典 {configured}，不使用术语表生成的词典")
             return None
+        if self.plugin is None:
+            self.plugin, self.configured = plugin, configured
         self.path = dictionary_file(glossary)
         plugin.config[OPTION] = str(self.path)
         return self.path
 
     def remove(self) -> None:
-        """构建结束：词典文件是共用的缓存，留在私有文件夹里，只忘掉它。"""
-        self.path = None
+        """构建结束：还原插件的设置。词典文件是共用的缓存，留在私有文件夹里。"""
+        if self.plugin is not None:
+            self.plugin.config[OPTION] = self.configured
+        self.path = self.plugin = self.configured = None

@@ -19,27 +19,43 @@ from .private_cache import use_for_jieba
 from .search_dictionary import search_plugin
 
 MAX_ENTRIES = 200_000  # 只为不让内存无限增长：每段约几百字节，真实手册约有一万段不同的文字
-_original_cut = None  # 替换前的 jieba.cut
-_dictionary: str | None = None  # 记住的结果是在哪份词典下得出的
 
 
-def remember_segments(config) -> None:
-    """让 jieba.cut 记住结果（对本进程里的所有构建有效）。要在搜索插件加载词典之前调用（钩子的 on_config）。"""
-    global _original_cut, _dictionary
-    plugin = search_plugin(config)
-    if plugin is None:
-        return
-    try:
+class SegmentCache:
+    """构建期间代替 jieba.cut，按文字记住结果；remove() 还原 jieba.cut。由钩子的 Build 对象拥有。"""
+
+    def __init__(self) -> None:
+        self.original = None  # 替换前的 jieba.cut
+        self.dictionary: str | None = None  # 记住的结果是在哪份词典下得出的
+        self.memo = functools.lru_cache(maxsize=MAX_ENTRIES)(lambda sentence: tuple(self.original(sentence)))
+
+    def install(self, config) -> None:
+        """要在搜索插件加载词典之前调用（钩子的 on_config）；make serve 每次重建都调用，词典变了就清空。"""
+        plugin = search_plugin(config)
+        if plugin is None:
+            return
         import jieba
-    except ImportError:
-        return
-    use_for_jieba()  # jieba 自己的 jieba.cache 也写进私有缓存文件夹
-    if jieba.cut is not _cut:
-        _original_cut, jieba.cut = jieba.cut, _cut
-    key = _dictionary_key(plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user"))
-    if key != _dictionary:
-        _dictionary = key
-        _memo.cache_clear()
+
+        use_for_jieba()  # jieba 自己的 jieba.cache 也写进私有缓存文件夹
+        if self.original is None:
+            self.original, jieba.cut = jieba.cut, self.cut
+        key = _dictionary_key(plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user"))
+        if key != self.dictionary:
+            self.dictionary = key
+            self.memo.cache_clear()
+
+    def cut(self, sentence, *args, **kwargs):
+        """代替 jieba.cut：用默认参数（Material 就是这样调用的）时返回记住的结果，其余照常。"""
+        if args or kwargs:
+            return self.original(sentence, *args, **kwargs)
+        return iter(self.memo(sentence))
+
+    def remove(self) -> None:
+        if self.original is not None:
+            import jieba
+
+            jieba.cut, self.original = self.original, None
+            self.memo.cache_clear()
 
 
 def _dictionary_key(*paths: str | None) -> str:
@@ -49,15 +65,3 @@ def _dictionary_key(*paths: str | None) -> str:
         if path and Path(path).is_file():
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()
-
-
-@functools.lru_cache(maxsize=MAX_ENTRIES)
-def _memo(sentence):
-    return tuple(_original_cut(sentence))
-
-
-def _cut(sentence, *args, **kwargs):
-    """代替 jieba.cut：用默认参数（Material 就是这样调用的）时返回记住的结果，其余照常。"""
-    if args or kwargs:
-        return _original_cut(sentence, *args, **kwargs)
-    return iter(_memo(sentence))

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import ROOT
-from .catalog import load_catalog
+from .catalog import Catalog, load_catalog
 from .csp import CspError, add_meta_policy, check_site
 from .swap import clean_leftovers, locked, replace
 
@@ -37,20 +37,20 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
     lint=True 时同时做编辑检查（make lint 的全部规则）。它在另一个进程里与 MkDocs 并行（构建只用一个核），
     几乎不增加总时间；发现错误时构建失败，site_dir 保持原样。
     """
-    load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
+    catalog = load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
     with locked(site_dir):
         clean_leftovers(site_dir)  # 上次被中止的构建留下的临时目录
-        return _build_and_swap(root, site_dir, config_file, in_process, lint)
+        return _build_and_swap(root, site_dir, config_file, catalog if in_process else None, lint)
 
 
-def _build_and_swap(root: Path, site_dir: Path, config_file: str, in_process: bool, lint: bool) -> Path:
+def _build_and_swap(root: Path, site_dir: Path, config_file: str, catalog: Catalog | None, lint: bool) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
     checker = _start_lint(root) if lint else None
     try:
-        if in_process:
-            returncode = _mkdocs_build(root / config_file, staging)
+        if catalog is not None:
+            returncode = _mkdocs_build(root / config_file, staging, catalog)
         else:
             returncode = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
@@ -95,8 +95,8 @@ def _finish_lint(checker: subprocess.Popen) -> bool:
     return checker.returncode == 0
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path) -> int:
-    """与 `mkdocs build --strict` 相同，但在本进程里运行。返回退出码。"""
+def _mkdocs_build(config_file: Path, site_dir: Path, catalog: Catalog) -> int:
+    """与 `mkdocs build --strict` 相同，但在本进程里运行，钩子直接用已经读好的目录（不再读第二遍）。返回退出码。"""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -104,6 +104,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path) -> int:
 
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.preloaded_catalog = catalog  # 见 mkdocs_hook.Build.load
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

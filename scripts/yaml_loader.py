@@ -60,6 +60,7 @@ class LoadedYaml:
     lines: list[str]
     value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    node: yaml.Node | None = field(default=None, repr=False)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """某个位置（或其最近的上级）的行、列号，从 1 开始。"""
@@ -110,34 +111,32 @@ def _is_gbk(raw: bytes) -> bool:
 
 def load_yaml(path: Path, shown: str) -> LoadedYaml:
     """读取一个 YAML 文件。有问题时抛出 YamlLoadError，其中列出该文件的全部问题。"""
-    text = read_text(path, shown)
+    loaded = parse(read_text(path, shown), shown)
+    if loaded.node is None:
+        raise YamlLoadError([Problem(shown, 1, 1, "Y006", "文件是空的", "按 procedures/README.md 填写规程内容")])
+    loaded.node = None  # 构建只用数据和位置；节点树很占内存
+    return loaded
+
+
+def parse(text: str, shown: str) -> LoadedYaml:
+    """解析一段 YAML：节点树（编辑检查用它找每段文字的位置）、数据和每个值的位置，只解析一遍。
+    空文件得到 node 为 None 的结果；其他问题抛出 YamlLoadError。"""
     lines = text.split("\n")
     problems = _indentation_problems(lines, shown)
     loader = _Loader(text)
     node = compose_checked(loader, text, shown, problems)
+    loaded = LoadedYaml(data=None, lines=lines, node=node)
+    if node is not None and not problems:
+        problems.extend(_walk(node, loaded, shown))
     if problems:
-        raise YamlLoadError(problems)
+        raise YamlLoadError(_unique(problems))
     if node is None:
-        raise YamlLoadError([Problem(shown, 1, 1, "Y006", "文件是空的", "按 procedures/README.md 填写规程内容")])
-
-    loaded = LoadedYaml(data=None, lines=lines)
-    problems.extend(_walk(node, loaded, shown))
-    if problems:
-        raise YamlLoadError(problems)
+        return loaded
     try:
         loaded.data = loader.construct_document(node)  # 用同一棵节点树构造，不再解析第二遍
     except yaml.YAMLError as err:
         raise YamlLoadError([_syntax_problem(err, text, shown)]) from None
     return loaded
-
-
-def compose(text: str, shown: str) -> yaml.Node | None:
-    """只解析成节点树（编辑检查用），与 load_yaml 同样的限制；有问题时抛出 YamlLoadError。"""
-    problems: list[Problem] = []
-    node = compose_checked(_Loader(text), text, shown, problems)
-    if problems:
-        raise YamlLoadError(_unique(_indentation_problems(text.split("\n"), shown) + problems))
-    return node
 
 
 def compose_checked(loader: yaml.BaseLoader, text: str, shown: str, problems: list[Problem]) -> yaml.Node | None:

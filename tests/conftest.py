@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 from pathlib import Path
@@ -131,6 +132,23 @@ class Tree:
         return path
 
 
+def pages(tree: Tree, today: dt.date = dt.date(2026, 6, 1), **options) -> dict[str, str]:
+    """读取并校验临时项目，返回生成的全部页面：{路径: Markdown}。"""
+    from scripts.catalog import load_catalog
+    from scripts.render import generate
+
+    return generate(load_catalog(tree.root), today, **options)
+
+
+def problems(tree: Tree) -> list[str]:
+    """读取、校验并生成临时项目，必须失败；返回全部问题的报告行。"""
+    from scripts.problems import ProblemsFound
+
+    with pytest.raises(ProblemsFound) as caught:
+        pages(tree)
+    return [str(p) for p in caught.value.problems]
+
+
 @pytest.fixture
 def tree(tmp_path: Path) -> Tree:
     t = Tree(tmp_path / "project")
@@ -170,11 +188,24 @@ def browser(chromium_path):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """整个手册的真实严格构建（与 make build 相同），整个测试会话只构建一次。"""
-    from scripts.site_build import build_site
+def published(tmp_path_factory):
+    """make publish 的结果（严格构建的站点、离线包、nginx 配置）：整个测试会话只构建一次站点和离线包。"""
+    from scripts.publish import publish
 
-    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
+    work = tmp_path_factory.mktemp("publish")
+    return publish(ROOT, work / "srv", work / "dist")
+
+
+@pytest.fixture(scope="session")
+def real_site(published) -> Path:
+    """整个手册的真实严格构建（与 make build 相同，另有 download/latest.zip）。"""
+    return published.site.resolve()
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(published) -> Path:
+    """离线包 zip（make offline 的结果）。"""
+    return published.bundle
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ CHILD = textwrap.dedent('''
         if name == kill_at:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    def fake_build(config_file, site_dir):
+    def fake_build(config_file, site_dir, catalog):
         for i in range(20):
             (site_dir / f"page{i}.html").write_text(version, encoding="utf-8")
             if i == 10:

@@ -50,8 +50,8 @@ def test_expected_items_match_the_inventory():
 
 def test_procedure_sources_are_covered_items(coverage):
     for proc in load_catalog(ROOT).procedures:
-        for source in proc.data["来源"]:
-            for item in source.get("条目", []):
+        for source in proc.origins:
+            for item in source.items:
                 assert item in EXPECTED, f"{proc.source} 引用了不存在的素材条目 {item}"
 
 
@@ -67,7 +67,7 @@ def test_pages_of_a_piece_cite_it(coverage):
     for item, page in coverage.items():
         proc = by_page.get(page.split("#")[0])
         if proc:
-            cited = {s.get("篇目") for s in proc.data["来源"]}
+            cited = {s.piece for s in proc.origins}
             assert f"篇{pieces[int(item.split('.')[0]) - 1]}" in cited, f"{proc.source} 覆盖 {item}，但来源中没有这一篇"
 
 

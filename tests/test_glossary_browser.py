@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from bench.search_recall import SearchBox, load_queries
 from scripts import ROOT
 from scripts.catalog import load_catalog
-from scripts.glossary import load_glossary
+from scripts.catalog import load_catalog
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ MID_SENTENCE = """() => {
 
 
 def test_hovering_a_mid_sentence_term_shows_its_definition(browser, site_url):
-    glossary = load_glossary()
+    glossary = load_catalog(ROOT).glossary
     page = browser.new_page()
     page.goto(site_url + PAGE)
     index = page.evaluate(MID_SENTENCE)

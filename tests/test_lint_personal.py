@@ -69,4 +69,4 @@ def test_without_the_variable_the_list_part_does_not_run(tree, no_denylist):
 def test_no_list_of_names_in_the_repository():
     assert not (ROOT / "scripts" / "lint" / "data" / "names.yml").exists()
     data = [p.name for p in (ROOT / "scripts" / "lint" / "data").iterdir()]
-    assert sorted(data) == ["lookalikes.yml", "superseded.yml"]
+    assert sorted(data) == ["lookalikes.yml"]

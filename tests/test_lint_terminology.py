@@ -1,4 +1,7 @@
-"""L009 弃用的写法（来自术语表）、L010 引用已被替代的文件而没有说明（来自法规登记表）。"""
+"""L009 弃用的写法（来自术语表）、L010 引用已被替代的文件而没有说明（来自法规登记表）。
+
+登记表按构建的结构说明读取：写法不合结构说明的登记表当作没有（构建会报它的错）。
+"""
 
 from __future__ import annotations
 
@@ -14,19 +17,19 @@ GLOSSARY = """\
   弃用写法: [群体的事件]
 - 术语: 候访
   释义: 在接待场所等候接待。
-  弃用写法:
-    - 写法: 侯访
-      改为: 候访
+  弃用写法: [侯访]
 """
 
 REGISTER = """\
 - 编号: xin-guiding
   名称: 《新规定》
   状态: 现行
+  适用范围: 只在测试中使用。
 - 编号: jiu-guiding
   名称: 《旧规定》
   状态: 已被替代
   替代为: xin-guiding
+  适用范围: 只在测试中使用。
 """
 
 
@@ -84,3 +87,8 @@ def test_superseded_documents_from_the_register(tree):
         ("procedures/_x.yml:5:15 [L010] 引用了已被替代的《旧规定》，这一节没有说明 → "
          "写明“《旧规定》已被《新规定》取代”，或改为引用现行的《新规定》"),
     ]
+
+
+def test_a_register_that_fails_its_schema_is_ignored(tree):
+    tree.write("procedures/_glossary.yml", GLOSSARY + "- 术语: 缺释义\n")
+    assert lint_lines(tree, {"docs/a.md": "# 页\n\n召开联系会议。\n"}) == []

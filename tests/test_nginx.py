@@ -29,7 +29,6 @@ from playwright.sync_api import expect
 from scripts import ROOT
 from scripts.csp import read_policy, scan_site
 from scripts.offline_bundle import NAME, README
-from scripts.publish import publish
 
 from .browser import checklist_steps, free_port, type_chinese
 
@@ -73,10 +72,9 @@ def nginx_binary() -> str:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """make publish 的结果：DEST/site（含 download/latest.zip）和 DEST/nginx。"""
-    work = tmp_path_factory.mktemp("publish")
-    return publish(ROOT, work / "srv", work / "dist").site.parent
+def published(published) -> Path:
+    """make publish 的结果（conftest.py 的 published）：DEST/site（含 download/latest.zip）和 DEST/nginx。"""
+    return published.site.parent
 
 
 def _answers(url: str) -> bool:

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from scripts import ROOT
-from scripts.offline_bundle import NAME, README, build_bundle
+from scripts.offline_bundle import NAME, README
 
 from .browser import checklist_steps, type_chinese
 
@@ -28,8 +28,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    return build_bundle(ROOT, tmp_path_factory.mktemp("dist"))
+def bundle(offline_bundle) -> Path:
+    return offline_bundle
 
 
 @pytest.fixture(scope="module")

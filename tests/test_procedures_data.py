@@ -20,10 +20,6 @@ def problems() -> list:
     return []
 
 
-def test_there_is_real_content():
-    assert len(FILES) >= 2
-
-
 @pytest.mark.parametrize("path", FILES)
 def test_procedure_file_is_valid(path, problems):
     mine = [str(p) for p in problems if p.file == path]

@@ -8,23 +8,16 @@ import pytest
 
 from scripts.catalog import load_catalog
 from scripts.problems import ProblemsFound
-from scripts.regulations import full_title, superseded_mentions
+from scripts.model import Regulation
+from scripts.regulations import replacements
 from scripts.render import generate
 
-from .conftest import REGULATIONS, VALID_PROCEDURE
+from .conftest import REGULATIONS, VALID_PROCEDURE, pages, problems
 
 PROC = "procedures/shili/shili-guicheng.yml"
 REG = "procedures/_regulations.yml"
 
 
-def problems(tree) -> list[str]:
-    with pytest.raises(ProblemsFound) as caught:
-        load_catalog(tree.root)
-    return [str(p) for p in caught.value.problems]
-
-
-def pages(tree) -> dict[str, str]:
-    return generate(load_catalog(tree.root), tree.root / "docs", dt.date(2026, 6, 1))
 
 
 def test_unknown_regulation_id_fails_with_file_and_line(tree):
@@ -68,11 +61,11 @@ def test_duplicate_regulation_ids(tree):
 
 
 def test_full_title_has_issuer_number_and_date():
-    superseded = {"编号": "x", "名称": "《信访条例》", "发布机关": "国务院", "文号": "国务院令第431号",
-                  "施行日期": "2005-05-01", "状态": "已被替代", "替代为": "y", "适用范围": "…"}
-    assert full_title(superseded) == "《信访条例》（国务院，国务院令第431号，2005年5月1日起施行）"
-    local = {"编号": "z", "名称": "《县级领导包案制度》", "发布机关": "原始材料所在市", "状态": "地方性文件", "适用范围": "…"}
-    assert full_title(local) == "《县级领导包案制度》"
+    superseded = Regulation("x", "《信访条例》", "已被替代", "…", issuer="国务院", number="国务院令第431号",
+                            effective="2005-05-01", replaced_by="y")
+    assert superseded.full_title == "《信访条例》（国务院，国务院令第431号，2005年5月1日起施行）"
+    local = Regulation("z", "《县级领导包案制度》", "地方性文件", "…", issuer="原始材料所在市")
+    assert local.full_title == "《县级领导包案制度》"
 
 
 def test_checklist_basis_shows_the_full_title_and_status(tree):
@@ -99,9 +92,11 @@ def test_regulations_page_lists_status_and_who_relies_on_it(tree):
     assert "提到它的页面：[法规](../shili/fagui.md)" in page
 
 
-def test_superseded_mentions_for_the_editorial_lint():
-    text = ("# 标题\n\n按照《信访条例》办理。\n\n"
-            "原始材料依据《信访条例》，该条例已被取代。\n\n"
-            "《信访条例》和《信访工作条例》的区别见下表。\n")
-    assert superseded_mentions(text) == [(3, 3, "《信访条例》", "《信访工作条例》")]
-    assert superseded_mentions("没有引用任何法规。") == []
+def test_a_superseded_regulation_is_explained_by_naming_its_replacement_or_saying_so():
+    old = Regulation("x", "《信访条例》", "已被替代", "…", replaced_by="y")
+    new = Regulation("y", "《信访工作条例》", "现行", "…")
+    replaced = replacements([old, new])
+    assert list(replaced) == ["《信访条例》"] and replaced["《信访条例》"].new == new
+    assert not replaced["《信访条例》"].explained_in("按照《信访条例》办理。")
+    assert replaced["《信访条例》"].explained_in("《信访条例》已被取代。")
+    assert replaced["《信访条例》"].explained_in("《信访条例》和《信访工作条例》的区别见下表。")

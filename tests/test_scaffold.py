@@ -36,9 +36,9 @@ def test_new_procedure_passes_the_build_at_once(tree):
     assert page_file.read_text(encoding="utf-8").startswith("# 办理群众来信\n")
     catalog = load_catalog(tree.root)
     procedure = catalog.by_id()["banli-qunzhong-laixin"]
-    assert procedure.title == "办理群众来信" and procedure.data["上次复核"] == "2026-03-01"
+    assert procedure.title == "办理群众来信" and procedure.last_review == "2026-03-01"
     assert procedure.roles() == ["接访人"]
-    pages = generate(catalog, tree.root / "docs", dt.date(2026, 3, 1))
+    pages = generate(catalog, dt.date(2026, 3, 1))
     assert "shili/checklists/banli-qunzhong-laixin.md" in pages
 
 
@@ -95,7 +95,7 @@ def test_cli_creates_both_files(tree):
 def test_source_defaults_to_the_domains_current_regulation(tree):
     data_file, _ = scaffold(tree.root, "shili", "办理群众来信")
     procedure = load_catalog(tree.root).by_id()["banli-qunzhong-laixin"]
-    assert procedure.data["来源"][0]["法规"] == "xinfang-gongzuo-tiaoli"  # 本领域规程最常依据的现行法规
+    assert procedure.origins[0].regulation == "xinfang-gongzuo-tiaoli"  # 本领域规程最常依据的现行法规
     assert "篇六" not in data_file.read_text(encoding="utf-8")
 
 
@@ -103,8 +103,8 @@ def test_source_can_be_a_part_or_a_regulation(tree):
     scaffold(tree.root, "shili", "办理群众来信", source="篇三")
     scaffold(tree.root, "shili", "登记来访", source="xinfang-gongzuo-tiaoli")
     catalog = load_catalog(tree.root).by_id()
-    assert catalog["banli-qunzhong-laixin"].data["来源"][0]["篇目"] == "篇三"
-    assert catalog["dengji-laifang"].data["来源"][0]["法规"] == "xinfang-gongzuo-tiaoli"
+    assert catalog["banli-qunzhong-laixin"].origins[0].piece == "篇三"
+    assert catalog["dengji-laifang"].origins[0].regulation == "xinfang-gongzuo-tiaoli"
 
 
 def test_superseded_or_unknown_source_is_refused(tree):

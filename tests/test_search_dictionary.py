@@ -8,13 +8,15 @@ from types import SimpleNamespace
 import jieba
 import pytest
 
-from scripts.glossary import Glossary, Term, load_glossary
+from scripts import ROOT
+from scripts.catalog import load_catalog
+from scripts.glossary import Glossary, Term
 from scripts.private_cache import cache_dir
 from scripts.search_dictionary import SearchDictionary, dictionary_text
 
 SAMPLE = Glossary([
-    Term("五虎牧羊阵", "五个部门联合督办。", aliases=("联合督办",), pieces=("五虎", "牧羊阵")),
-    Term("四位一体", "四个机构组成的体系。", pieces=("四位", "一体")),
+    Term("五虎牧羊阵", "五个部门联合督办。", aliases=("联合督办",), split="五虎 牧羊阵"),
+    Term("四位一体", "四个机构组成的体系。", split="四位 一体"),
     Term("六包", "包案人的六项责任。"),
     Term("联席会议", "信访工作联席会议。", aliases=("联席会议办", "联席办")),
 ])
@@ -46,7 +48,7 @@ def test_jieba_cuts_text_as_planned(tmp_path):
 
 
 def test_every_unit_of_the_real_glossary_starts_as_planned(tmp_path):
-    glossary = load_glossary()
+    glossary = load_catalog(ROOT).glossary
     tokenizer = tokenizer_with(dictionary_text(glossary), tmp_path)
     units = glossary.search_units()
     wrong = [u for u in units if tokenizer.lcut(u) != [u]]

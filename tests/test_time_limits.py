@@ -10,19 +10,11 @@ from scripts.catalog import load_catalog
 from scripts.problems import ProblemsFound
 from scripts.render import generate
 
-from .conftest import TIME_LIMITS, VALID_PROCEDURE
+from .conftest import TIME_LIMITS, VALID_PROCEDURE, pages, problems
 
 USES_LIMIT = VALID_PROCEDURE.replace("    时限: 当场\n", "    法定时限: shili-shouli\n")
 
 
-def pages(tree) -> dict[str, str]:
-    return generate(load_catalog(tree.root), tree.root / "docs", dt.date(2026, 6, 1))
-
-
-def problems(tree) -> list[str]:
-    with pytest.raises(ProblemsFound) as caught:
-        pages(tree)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_one_number_changes_every_page(tree):

@@ -1,4 +1,4 @@
-"""编辑维护的规则数据（scripts/lint/data/*.yml）：形近字符表、已被替代的文件。具体的姓名名单不在这里，见 personal.py。"""
+"""编辑维护的规则数据（scripts/lint/data/*.yml）：形近字符表。具体的姓名名单不在这里，见 personal.py。"""
 
 from __future__ import annotations
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import yaml
-
+from ..model import Procedure
 from ..problems import Problem
-from .review import is_procedure
 from .rules import problem
-from .source import Source
+from .source import Source, procedure_of
 
 NEEDS_LIMIT = re.compile(r"受理|告知|办结|复查|复核")
 SOURCE_TALK = re.compile(r"原始材料|素材清单|素材条目|原文我们没有|原文没有(?:写|给出)")
@@ -23,8 +21,9 @@ SOURCE_TALK = re.compile(r"原始材料|素材清单|素材条目|原文我们�
 
 def check(source: Source) -> Iterator[Problem]:
     yield from _source_talk(source)
-    if is_procedure(source) and isinstance(source.yaml_root, yaml.MappingNode):
-        yield from _steps_without_limit(source, source.yaml_root)
+    proc = procedure_of(source)
+    if proc is not None:
+        yield from _steps_without_limit(source, proc)
 
 
 def _source_talk(source: Source) -> Iterator[Problem]:
@@ -36,20 +35,11 @@ def _source_talk(source: Source) -> Iterator[Problem]:
                           "直接写工作本身（做什么、谁做、何时、留什么记录）；来源只在页脚的“来源”说明里写一次")
 
 
-def _steps_without_limit(source: Source, root: yaml.MappingNode) -> Iterator[Problem]:
-    steps = next((value for key, value in root.value if key.value == "步骤"), None)
-    if not isinstance(steps, yaml.SequenceNode):
-        return
-    for step in steps.value:
-        if not isinstance(step, yaml.MappingNode):
-            continue
-        fields = {key.value: value for key, value in step.value}
-        name = fields.get("名称")
-        if not isinstance(name, yaml.ScalarNode) or "时限" in fields or "法定时限" in fields:
-            continue
-        found = NEEDS_LIMIT.search(name.value)
+def _steps_without_limit(source: Source, proc: Procedure) -> Iterator[Problem]:
+    for step in proc.steps:
+        found = None if step.time_limit or step.legal_limit else NEEDS_LIMIT.search(str(step.name))
         if found:
-            yield problem(source.shown, name.start_mark.line + 1, name.start_mark.column + 1, "L030",
-                          f"步骤“{name.value}”讲到{found.group(0)}，却没有写时限",
+            line, column = step.where("name")
+            yield problem(source.shown, line, column, "L030", f"步骤“{step.name}”讲到{found.group(0)}，却没有写时限",
                           "法定期限写“法定时限: 编号”（见 procedures/_time_limits.yml）；其他期限写“时限: …”，"
                           "确实没有期限的，把名称改得更准确")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from ..catalog import read_registers
+from ..glossary import Glossary
 from ..problems import Problem, display_path
 from ..source_files import tree_problems
 from ..yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
@@ -69,7 +71,9 @@ def lint(root: Path, paths: Sequence[Path] | None = None, *, today: dt.date | No
 
     markdown = [p for p in targets if p.suffix == ".md"] if markdown_style else []
     style = MarkdownStyleJob(markdown, root)
-    terms = terminology.Terminology.from_root(root)
+    registers = read_registers(root, [], ("_glossary.yml", "_regulations.yml"), checked=False)  # 有错的当作空的
+    terms = terminology.Terminology.from_registers(Glossary(registers["_glossary.yml"] or []),
+                                                   registers["_regulations.yml"] or [])
     typography.configure(root)
     wanted = set(targets)
     problems: list[Problem] = tree_problems(root)  # 符号链接、设备和仓库之外的文件（与构建是同一个检查）

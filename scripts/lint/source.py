@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from ..problems import display_path
-from ..yaml_loader import compose, read_text
+from ..model import Procedure
+from ..yaml_loader import LoadedYaml, parse, read_text
 
 TEXT_TAG = "tag:yaml.org,2002:str"
 
@@ -51,6 +52,7 @@ class Source:
     segments: list[Segment] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     yaml_root: yaml.Node | None = None
+    loaded: LoadedYaml | None = None  # YAML 的数据和位置（与构建用同一个读取程序，只解析一遍）
 
     def blocks(self) -> dict[int, str]:
         """每一节的全部文字，供“附近有没有说明”一类的判断使用。"""
@@ -58,6 +60,17 @@ class Source:
         for segment in self.segments:
             joined.setdefault(segment.block, []).append(segment.text)
         return {block: "\n".join(parts) for block, parts in joined.items()}
+
+
+def procedure_of(source: Source) -> Procedure | None:
+    """procedures/<领域>/<编号>.yml 中的规程（以 _ 开头的共用数据不算）；结构不对时返回 None（由构建报告）。"""
+    parts = source.shown.split("/")
+    if len(parts) != 3 or parts[0] != "procedures" or parts[2].startswith("_") or source.loaded is None:
+        return None
+    try:
+        return Procedure.from_entry(source.loaded.data, source.loaded, source=source.shown)
+    except (TypeError, AttributeError, KeyError):
+        return None
 
 
 def read_source(path: Path, root: Path) -> Source:
@@ -189,8 +202,8 @@ def _markdown(source: Source) -> None:
 
 
 def _yaml(source: Source) -> None:
-    root = compose(source.text, source.shown)
-    source.yaml_root = root
+    source.loaded = parse(source.text, source.shown)
+    root = source.yaml_root = source.loaded.node
     if root is None:
         return
     lines = source.text.split("\n")
