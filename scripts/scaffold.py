@@ -20,9 +20,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from . import ROOT
+from .catalog import read_registers
+from .model import Procedure
+from .problems import display_path
+from .yaml_loader import YamlLoadError, load_yaml
 
 TODO = "【待填写：{}】"
 STOP_WORDS = {"与", "和", "的", "及", "并", "或", "对", "在", "等"}
@@ -76,9 +78,21 @@ def free_id(base: str, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def _read_list(path: Path) -> list[dict]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.is_file() else None
-    return [entry for entry in data or [] if isinstance(entry, dict)]
+def _register(root: Path, name: str) -> list:
+    """一份登记表的全部项（数据模型）；读不了时当作空表：make new 只取默认值，问题由 make check 报告。"""
+    return read_registers(root, [], (name,), checked=False)[name] or []
+
+
+def _procedures_in(root: Path, domain: str) -> list[Procedure]:
+    """本领域读得成数据模型的规程（用构建的读取程序，同样拒绝别名、过深的嵌套和符号链接）。"""
+    found = []
+    for path in sorted((root / "procedures" / domain).glob("*.yml")):
+        try:
+            loaded = load_yaml(path, display_path(path, root))
+            found.append(Procedure.from_entry(loaded.data, loaded, source=display_path(path, root)))
+        except (YamlLoadError, TypeError, AttributeError, KeyError):
+            continue
+    return found
 
 
 PARTS = ("篇一", "篇二", "篇三", "篇四", "篇五", "篇六")
@@ -90,14 +104,10 @@ def _domain_defaults(root: Path, domain: str) -> tuple[str, str]:
     没有现行法规可依时，来源留给编辑填写篇目（PARTS 之一）。"""
     roles: Counter[str] = Counter()
     laws: Counter[str] = Counter()
-    for path in (root / "procedures" / domain).glob("*.yml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except yaml.YAMLError:
-            continue
-        roles.update(e.get("角色") for e in data.get("责任主体", []) if isinstance(e, dict))
-        laws.update(e.get("文件") for e in data.get("依据", []) if isinstance(e, dict))
-    registered = [e["角色"] for e in _read_list(root / "procedures" / "_roles.yml") if e.get("角色")]
+    for proc in _procedures_in(root, domain):
+        roles.update(party.role for party in proc.parties)
+        laws.update(basis.regulation for basis in proc.bases)
+    registered = [role.name for role in _register(root, "_roles.yml")]
     role = next((r for r, _ in roles.most_common() if r in registered), registered[0] if registered else None)
     if role is None:
         raise ScaffoldError("procedures/_roles.yml 中没有登记任何角色，请先登记角色")
@@ -107,7 +117,7 @@ def _domain_defaults(root: Path, domain: str) -> tuple[str, str]:
 
 
 def _current_regulations(root: Path) -> set[str]:
-    return {e["编号"] for e in _read_list(root / "procedures" / "_regulations.yml") if e.get("状态") == "现行"}
+    return {r.id for r in _register(root, "_regulations.yml") if r.status == "现行"}
 
 
 def source_yaml(source: str) -> str:
@@ -171,7 +181,7 @@ def page_markdown(procedure_id: str, title: str, domain: str) -> str:
 
 def scaffold(root: Path, domain: str, title: str, today: dt.date | None = None, source: str = "") -> tuple[Path, Path]:
     """新建一项规程，返回 (YAML 文件, 说明页)。source 是来源：现行法规的编号或篇目，不写时按本领域推断。"""
-    domains = [e["编号"] for e in _read_list(root / "procedures" / "_domains.yml") if e.get("编号")]
+    domains = [d.id for d in _register(root, "_domains.yml")]
     if domain not in domains:
         raise ScaffoldError(f"领域“{domain}”没有登记；可用的领域：{'、'.join(domains)}（见 procedures/_domains.yml）")
     title = title.strip()
@@ -210,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if not args.domain and sys.stdin.isatty():
-            domains = _read_list(args.root / "procedures" / "_domains.yml")
-            print("可用的领域：" + "；".join(f"{d['编号']}（{d.get('名称', '')}）" for d in domains))
+            domains = _register(args.root, "_domains.yml")
+            print("可用的领域：" + "；".join(f"{d.id}（{d.name}）" for d in domains))
         domain = _ask("领域编号", args.domain)
         title = _ask("标题", args.title)
         data_file, page_file = scaffold(args.root, domain, title, source=args.source)

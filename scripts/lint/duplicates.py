@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..model import Procedure
 from ..problems import Problem
 from .rules import problem
 from .source import Passage, Source
@@ -28,7 +29,7 @@ COMMON = 5  # 出现在这么多段里的小片算固定说法
 MIN_DISTINCT = 20  # 去掉固定说法后至少还要有这么多小片才比较
 THRESHOLD = 0.8
 CANDIDATES = 5
-SKIPPED_KEYS = {"依据"}
+SKIPPED_KEYS = {Procedure.key_of("bases")}  # “依据”的说明常常照抄法规登记表，不算重复
 NOT_TEXT = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 
 
