@@ -3,7 +3,7 @@
 #   make test   安装所需的一切（含浏览器测试用的 Debian chromium）并运行全部测试
 #   make build  编辑检查 + 严格、原子化地构建到 site/
 #   make check  只校验 procedures/ 下的 YAML
-#   make offline 构建离线包 zip（dist/）
+#   make offline 构建离线包 zip（dist/；同一个提交逐字节相同）
 #   make publish 发布到内网服务器的目录：make publish DEST=/srv/gongzuo-guicheng（见 deploy/nginx/README.md）
 #   make lint   编辑检查：模板残留、空缺数字、乱码、个人信息、用词、重复段落、排版（规则见 CONTRIBUTING.md）
 #   make new    新建一项规程：make new DOMAIN=xinfang TITLE=办理群众来信 [SOURCE=xinfang-gongzuo-tiaoli]

@@ -1,6 +1,6 @@
 """make bench：测量构建、生成开销、规模扩展、编辑后刷新、搜索、页面分量和编辑检查，打印表格并写入 JSON。
 
-用法：python -m bench [--quick]   （--quick 只跑小规模，用于检查脚本本身）
+用法：python -m bench [--quick] [--stage search]   （--quick 只跑小规模，用于检查脚本本身；--stage 只跑某几项）
 结果：bench/results/latest.json 和 bench/results/<时间>.json
 """
 
@@ -69,8 +69,13 @@ def _search_rows(r: dict) -> list[tuple[str, str, str]]:
         if "error" in v:
             rows.append((f"5 搜索 {name}", "未运行", v["error"][:60]))
             continue
-        rows.append((f"5 搜索 {name}", f"recall@5 {v['recall']:.3f}，中位 {v['median_ms']:.0f} ms",
-                     f"索引 {v['index_bytes_per_page'] / 1024:.1f} KB/页，{q['queries']} 条查询"))
+        per_han = f"，每个汉字 {v['index_bytes_per_han']:.1f} 字节" if "index_bytes_per_han" in v else ""
+        for part, label in (("keywords", "关键词"), ("questions", "问题")):
+            f = v[part]
+            rows.append((f"5 搜索 {name} {label}", f"recall@5 {f['recall']:.3f}，MRR {f['mrr']:.3f}",
+                         f"中位 {f['median_ms']:.1f} ms，{f['queries']} 条查询"))
+        rows.append((f"5 搜索 {name} 索引", f"{v['index_bytes'] / 1024:.0f} KB",
+                     f"{v['index_bytes_per_page'] / 1024:.1f} KB/页{per_han}"))
     return rows
 
 
@@ -100,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="手册的基准测试")
     parser.add_argument("--quick", action="store_true", help="小规模快速运行，只检查脚本能跑通")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--stage", action="append", choices=list(ROWS),
+                        help="只跑这几项（可重复，如 --stage search）；结果不写入 latest.json")
     args = parser.parse_args(argv)
     quick = args.quick
     started = time.perf_counter()
@@ -117,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         ("search", "搜索（Debian chromium）", lambda: _search(args.chromium)),
         ("weight", "页面分量和离线包", lambda: weight_bench(args.chromium)),
     ]
+    if args.stage:
+        stages = [entry for entry in stages if entry[0] in args.stage]
     for number, (stage, label, measure) in enumerate(stages, start=1):
         print(f"[{number}/{len(stages)}] {label} …（已用 {(time.perf_counter() - started) / 60:.1f} 分钟）", flush=True)
         results[stage] = measure()
@@ -125,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     results["seconds_total"] = time.perf_counter() - started
     print("\n" + table(results))
     print(f"\n全部用时 {results['seconds_total'] / 60:.1f} 分钟。")
+    if args.stage:
+        return 0
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(results, ensure_ascii=False, indent=1, default=str)
     (RESULTS / "latest.json").write_text(text, encoding="utf-8")

@@ -1,21 +1,30 @@
-"""搜索效果基准：公开查询集（tests/search_queries.yml）在真实站点、真实 Material 搜索中的 recall@5。
+"""搜索效果基准：公开查询集（tests/search_queries.yml）在真实站点、真实搜索中的 recall@5、MRR 和延迟。
 
-比较两种构建，内容完全相同：
-  (a) 对照组：Material 默认的中文搜索（jieba 分词），但不用术语表的分词词典，页面上也没有“又称”一行；
-  (b) 本手册：术语和别称写进 jieba 用户词典，说明页和清单页上有“又称”一行。
-对照组用一个临时的继承配置构建（INHERIT: mkdocs.yml，extra.glossary_search: false）。
+同一份内容比较三种搜索：
+  (a) Material 默认：Material 自带的中文搜索（jieba 分词），不用本手册的任何改进——没有术语词典和
+      “又称”一行，不修正 worker 的查询切分，不整理索引（用一个临时的继承配置构建：INHERIT: mkdocs.yml，
+      extra.glossary_search: false）；
+  (b) 本手册：术语词典、“又称”、worker 修正、整理过的索引（scripts/search_index.py）；
+  (p) Pagefind 扩展版（支持中文），在 (b) 的构建结果上建索引，用它的 JavaScript 接口查询。
 
 每条查询像读者一样在搜索框里输入（Debian chromium，由 Playwright 驱动），看前 5 个结果页面中
-有没有要找的页面。这是效果测量，不计时。用法：
+有没有要找的页面（规程的说明页和清单页都算）。关键词和学员的问题（类型“问题”）分开统计：
+  recall@5  前 5 个结果中有要找的页面的查询所占的比例；
+  MRR       要找的页面名次的倒数的平均（前 5 名之外算 0）；
+  延迟      在页面里计时（performance.now）：从搜索框的按键抬起到结果数显示出来，取中位数；
+            Pagefind 没有搜索框，计的是 search() 加取前 5 个结果的数据。
+用法：
 
-    .venv/bin/python -m bench.search_recall            # 两组都跑，打印每条查询的名次和汇总
-    .venv/bin/python -m bench.search_recall --only b   # 只跑本手册的构建
+    .venv/bin/python -m bench.search_recall              # 三种都跑，打印每条查询的名次和汇总
+    .venv/bin/python -m bench.search_recall --only b     # 只跑本手册的构建
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -34,6 +43,28 @@ BASELINE_CONFIG = ".bench-baseline.yml"
 TOP = 5
 META = ".md-search-result__meta"
 DONE = "符合条件的结果"  # “找到 N 个符合条件的结果”“没有找到符合条件的结果”
+PAGEFIND_DIR = "pagefind"
+QUESTION = "问题"
+NAMES = {"a": "Material 默认", "b": "本手册", "p": "Pagefind 扩展版"}
+
+# 在页面里计时：下一次搜索框的 keyup（捕获阶段，先于 Material 的处理）到结果数显示出来。
+_ARM_TIMER = """() => {
+  const input = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  window.__searchTiming = new Promise(resolve => {
+    let start = null;
+    const begin = event => { if (start === null && event.target === input) start = performance.now(); };
+    document.addEventListener('keyup', begin, true);
+    const observer = new MutationObserver(() => {
+      if (start !== null && meta.textContent.includes('%s')) {
+        observer.disconnect();
+        document.removeEventListener('keyup', begin, true);
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(meta, {childList: true, characterData: true, subtree: true});
+  });
+}""" % DONE
 
 
 @dataclass
@@ -53,14 +84,30 @@ class Query:
                 paths.add(f"{folder}/checklists/{stem}/")
         return paths
 
+    @property
+    def is_question(self) -> bool:
+        return self.kind == QUESTION
+
+
+@dataclass
+class Outcome:
+    query: Query
+    results: list[str]
+    rank: int | None
+    ms: float
+
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(str(q["查询"]), q["类型"], list(q["页面"])) for q in data]
 
 
+def procedure_ids() -> set[str]:
+    return {p.id for p in load_catalog(ROOT).procedures}
+
+
 def build(variant: str, out: Path) -> Path:
-    """构建 (a) 对照组或 (b) 本手册的站点到 out。"""
+    """构建 (a) Material 默认或 (b) 本手册的站点到 out。"""
     if variant == "b":
         return build_site(ROOT, out)
     config = ROOT / BASELINE_CONFIG
@@ -72,11 +119,12 @@ def build(variant: str, out: Path) -> Path:
 
 
 class SearchBox:
-    """在一个已打开的站点页面上反复搜索，返回每次前几个结果页面的网址路径。"""
+    """在一个已打开的站点页面上反复搜索，返回每次前几个结果页面的网址路径；last_ms 是那次的延迟。"""
 
     def __init__(self, page, base_url: str):
         self.page = page
         self.base = urlparse(base_url).path
+        self.last_ms = float("nan")
         page.goto(base_url)
 
     def search(self, text: str, top: int = TOP) -> list[str]:
@@ -90,68 +138,137 @@ class SearchBox:
         # 用定位器等待（在 Playwright 自己的环境里运行），不用 wait_for_function：页面的内容安全策略不允许 eval。
         meta = page.locator(META)
         expect(meta).not_to_contain_text(DONE)
+        page.evaluate(_ARM_TIMER)
         type_chinese(page, box, text)
         expect(meta).to_contain_text(DONE, timeout=15_000)
-        # 每个结果项是一个页面：第一个链接指向页面本身，后面的链接指向页面中的小节。
-        links = page.locator(".md-search-result__item").evaluate_all(
+        self.last_ms = page.evaluate("() => window.__searchTiming")
+        return self.results(top)
+
+    def results(self, top: int = TOP) -> list[str]:
+        """当前显示的前 top 个结果。每个结果项是一个页面：第一个链接指向页面本身，后面的指向页面中的小节。"""
+        links = self.page.locator(".md-search-result__item").evaluate_all(
             "items => items.map(item => item.querySelector('a').href)")
-        paths = []
-        for href in links[:top]:
-            path = urlparse(urljoin(page.url, href)).path
-            paths.append(path[len(self.base):] if path.startswith(self.base) else path)
-        return paths
+        return [self.path(href) for href in links[:top]]
+
+    def path(self, href: str) -> str:
+        path = urlparse(urljoin(self.page.url, href)).path
+        return path[len(self.base):] if path.startswith(self.base) else path
 
 
-def run(variant: str, queries: list[Query], chromium: str, work: Path) -> list[tuple[Query, list[str], int | None]]:
-    """构建一个站点，逐条查询；返回 [(查询, 前 5 个结果, 要找的页面的名次或 None)]。"""
+def _rank(results: list[str], accepted: set[str]) -> int | None:
+    return next((i + 1 for i, path in enumerate(results) if path in accepted), None)
+
+
+def material(site: Path, queries: list[Query], chromium: str) -> list[Outcome]:
+    """在 site 上用 Material 的搜索框逐条查询。"""
     from playwright.sync_api import sync_playwright
 
-    site = build(variant, work / f"site-{variant}")
-    ids = {p.id for p in load_catalog(ROOT).procedures}
+    ids = procedure_ids()
     outcome = []
     with serve_directory(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             box = SearchBox(browser.new_page(), url)
+            box.search(queries[0].text)  # 预热：第一次搜索时 worker 要先建立索引
             for query in queries:
                 results = box.search(query.text)
-                accepted = query.accepted(ids)
-                rank = next((i + 1 for i, path in enumerate(results) if path in accepted), None)
-                outcome.append((query, results, rank))
+                outcome.append(Outcome(query, results, _rank(results, query.accepted(ids)), box.last_ms))
         finally:
             browser.close()
     return outcome
 
 
-def recall(outcome: list) -> float:
-    return sum(rank is not None for _, _, rank in outcome) / len(outcome)
+_PAGEFIND_QUERY = """async ([q, top]) => {
+  const start = performance.now();
+  const found = await pf.search(q);
+  const urls = await Promise.all(found.results.slice(0, top).map(async r => (await r.data()).url));
+  return [urls, performance.now() - start];
+}"""
+
+
+def pagefind(site: Path, queries: list[Query], chromium: str) -> list[Outcome]:
+    """在已构建的站点上运行 Pagefind（扩展版带中文分词），用它的 JavaScript 接口查询。"""
+    from playwright.sync_api import sync_playwright
+
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", PAGEFIND_DIR,
+                    "--force-language", "zh"], check=True, capture_output=True)
+    ids = procedure_ids()
+    outcome = []
+    with serve_directory(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            page.evaluate(f"async () => {{ window.pf = await import('/{PAGEFIND_DIR}/pagefind.js'); await pf.init(); }}")
+            page.evaluate(_PAGEFIND_QUERY, [queries[0].text, TOP])  # 预热
+            for query in queries:
+                urls, ms = page.evaluate(_PAGEFIND_QUERY, [query.text, TOP])
+                results = [urlparse(u).path.lstrip("/") for u in urls]
+                outcome.append(Outcome(query, results, _rank(results, query.accepted(ids)), ms))
+        finally:
+            browser.close()
+    return outcome
+
+
+def figures(outcome: list[Outcome]) -> dict:
+    """recall@5、MRR、中位延迟和条数。"""
+    if not outcome:
+        return {"queries": 0}
+    return {"queries": len(outcome),
+            "recall": sum(o.rank is not None for o in outcome) / len(outcome),
+            "mrr": sum(1 / o.rank for o in outcome if o.rank) / len(outcome),
+            "median_ms": statistics.median(o.ms for o in outcome)}
+
+
+def summary(outcome: list[Outcome]) -> dict:
+    """关键词和问题分开统计，另有全部合计。"""
+    return {"keywords": figures([o for o in outcome if not o.query.is_question]),
+            "questions": figures([o for o in outcome if o.query.is_question]),
+            "all": figures(outcome)}
+
+
+def line(name: str, part: str, f: dict) -> str:
+    return (f"{name}\t{part}\t{f['queries']} 条\trecall@{TOP} {f['recall']:.3f}\tMRR {f['mrr']:.3f}"
+            f"\t中位延迟 {f['median_ms']:.1f} ms")
+
+
+def run(variants: list[str], queries: list[Query], chromium: str, work: Path) -> dict[str, list[Outcome]]:
+    """构建需要的站点并逐条查询：{变体: [Outcome]}。"""
+    results = {}
+    sites = {}
+    for variant in variants:
+        if variant in ("a", "b"):
+            sites[variant] = build(variant, work / f"site-{variant}")
+            results[variant] = material(sites[variant], queries, chromium)
+    if "p" in variants:
+        site = sites.get("b") or build("b", work / "site-b")
+        try:
+            results["p"] = pagefind(site, queries, chromium)
+        except (OSError, subprocess.CalledProcessError) as err:  # 没装 pagefind（bench/requirements.txt）
+            print(f"Pagefind 未运行：{err}", file=sys.stderr)
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search_recall", description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["a", "b"], help="只跑一组")
+    parser.add_argument("--only", choices=["a", "b", "p"], help="只跑一种：a Material 默认，b 本手册，p Pagefind")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args(argv)
     queries = load_queries()
-    variants = [args.only] if args.only else ["a", "b"]
-    names = {"a": "(a) Material 默认（jieba，无术语词典、无“又称”行）", "b": "(b) 本手册（术语词典 + “又称”行）"}
-    results = {}
+    variants = [args.only] if args.only else ["a", "b", "p"]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as work:
-        for variant in variants:
-            results[variant] = run(variant, queries, args.chromium, Path(work))
+        results = run(variants, queries, args.chromium, Path(work))
+    done = [v for v in variants if v in results]
     print(f"查询 {len(queries)} 条（{QUERIES.relative_to(ROOT)}），前 {TOP} 个结果中有要找的页面即算找到。\n")
-    print("查询\t类型\t" + "\t".join(f"({v})名次" for v in variants))
+    print("查询\t类型\t" + "\t".join(f"({v})名次" for v in done))
     for i, query in enumerate(queries):
-        ranks = [results[v][i][2] for v in variants]
+        ranks = [results[v][i].rank for v in done]
         print(f"{query.text}\t{query.kind}\t" + "\t".join(str(r) if r else "-" for r in ranks))
     print()
-    for variant in variants:
-        outcome = results[variant]
-        by_kind = {}
-        for query, _, rank in outcome:
-            by_kind.setdefault(query.kind, []).append(rank is not None)
-        detail = "，".join(f"{k} {sum(v)}/{len(v)}" for k, v in by_kind.items())
-        print(f"{names[variant]}：recall@{TOP} = {recall(outcome):.3f}（{detail}）")
+    for variant in done:
+        s = summary(results[variant])
+        for part, label in (("keywords", "关键词"), ("questions", "问题")):
+            print(line(f"({variant}) {NAMES[variant]}", label, s[part]))
     return 0
 
 

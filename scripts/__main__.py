@@ -3,9 +3,10 @@
   check              校验 procedures/，列出全部问题（错误使退出码为 1）
   generate --out 目录 把手写页面和生成页面合成一个完整的 docs 目录（供其他构建工具使用）
   build [--site-dir] 编辑检查，并严格、原子化地构建站点到 site/（--no-lint 跳过编辑检查）
-  offline [--dist]   构建离线包 dist/gongzuo-guicheng-shouce-offline-<版本>.zip
+  offline [--dist]   构建离线包 dist/gongzuo-guicheng-shouce-offline-<版本>.zip（同一提交逐字节相同）
   csp --site 站点 --out 文件  按站点的内联脚本生成 nginx 的 Content-Security-Policy 片段
   publish --dest 目录 构建站点和离线包，连同 nginx 配置发布到目录（见 deploy/nginx/README.md）
+  download --site 站点 --bundle zip  把离线包放到站点的 download/latest.zip，写出 latest.json（GitHub Pages 用）
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .csp import CspError, write_nginx_include
 from .navigation import build_nav
 from .offline_bundle import build_bundle
 from .problems import ProblemsFound
-from .publish import publish
+from .publish import bundle_facts, place_bundle, publish
 from .render import generate
 from .site_build import BuildFailed, build_site
 
@@ -51,6 +52,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             target = staging / uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        from .forms_docx import form_documents
+
+        for uri, data in form_documents(catalog).items():  # 文书的 Word 文件
+            (staging / uri).write_bytes(data)
         nav = build_nav(catalog)
         (staging / "_nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), encoding="utf-8")
         if out.exists():
@@ -71,7 +76,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_offline(args: argparse.Namespace) -> int:
     bundle = build_bundle(args.root, args.dist or args.root / "dist")
-    print(f"离线包：{bundle}（{bundle.stat().st_size / 1024 / 1024:.1f} MB）")
+    facts = bundle_facts(bundle)
+    print(f"离线包：{bundle}（版本 {facts['version']}，{facts['size'] / 1024 / 1024:.1f} MB，SHA-256 {facts['sha256']}）")
+    return 0
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    facts = place_bundle(args.site, args.bundle)
+    print(f"已放入 {args.site}/download/latest.zip 和 latest.json（版本 {facts['version']}）")
     return 0
 
 
@@ -112,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     pub.add_argument("--dest", type=Path, required=True)
     pub.add_argument("--dist", type=Path, help="离线包的输出目录（默认为 <根目录>/dist）")
     pub.set_defaults(run=cmd_publish)
+    down = commands.add_parser("download", help="把离线包放进站点的 download/，写出 latest.json")
+    down.add_argument("--site", type=Path, required=True)
+    down.add_argument("--bundle", type=Path, required=True)
+    down.set_defaults(run=cmd_download)
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .checks import meaning_problems
 from .glossary import Glossary
-from .model import Domain, LearningPath, Procedure, Regulation, Role, Step, Term, TimeLimit, read_all
+from .forms import form_for, form_problems
+from .model import Domain, Form, LearningPath, Procedure, Regulation, Role, Step, Term, TimeLimit, read_all
 from .problems import Problem, ProblemsFound, display_path
 from .source_files import tree_problems
 from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml, read_text
@@ -22,7 +23,8 @@ REGISTERS = {"_domains.yml": ("domains.schema.json", Domain, True), "_roles.yml"
              "_glossary.yml": ("glossary.schema.json", Term, True),
              "_regulations.yml": ("regulations.schema.json", Regulation, True),
              "_time_limits.yml": ("time_limits.schema.json", TimeLimit, True),
-             "_paths.yml": ("paths.schema.json", LearningPath, False)}
+             "_paths.yml": ("paths.schema.json", LearningPath, False),
+             "_forms.yml": ("forms.schema.json", Form, False)}
 
 
 @dataclass
@@ -38,12 +40,17 @@ class Catalog:
     time_limits: dict[str, TimeLimit] = field(default_factory=dict)  # 时限登记表，见 time_limits.py
     pages: dict[str, str] = field(default_factory=dict)  # docs/ 下每个 Markdown 页面的原文：{路径: 文字}
     failed: set[str] = field(default_factory=set)  # 没能读进来的文件（显示路径）
+    forms: list[Form] = field(default_factory=list)  # 文书登记表，见 forms.py
 
     def __post_init__(self):
         self._by_id = {p.id: p for p in self.procedures}
         self._regulations = {r.id: r for r in self.regulations}
         # 规程的说明页和清单页 → 规程
         self.procedure_pages = {uri: p for p in self.procedures for uri in (p.page_uri, p.checklist_uri)}
+
+    def form_for(self, record: str) -> Form | None:
+        """清单中这项留痕材料对应的文书：登记的写法优先，否则取写法中含有的最长的文书名称。"""
+        return form_for(self.forms, record)
 
     def step_time_limit(self, step: Step) -> str:
         """清单上这一步的“时限”：引用登记表的显示登记的写法，否则显示编辑写的文字。"""
@@ -77,9 +84,10 @@ def load_catalog(root: Path) -> Catalog:
                       paths=registers["_paths.yml"] or [], glossary=Glossary(registers["_glossary.yml"] or []),
                       regulations=registers["_regulations.yml"] or [],
                       time_limits={t.id: t for t in registers["_time_limits.yml"] or []},
-                      pages=_docs_pages(root, problems),
+                      pages=_docs_pages(root, problems), forms=registers["_forms.yml"] or [],
                       failed={p.file for p in problems})
-    problems += meaning_problems(catalog, {name: registers[name] is not None for name in REGISTERS})
+    loaded = {name: registers[name] is not None for name in REGISTERS}
+    problems += meaning_problems(catalog, loaded) + form_problems(catalog, loaded)
     if any(p.severity == "error" for p in problems):
         raise ProblemsFound(problems)
     catalog.warnings = problems

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from .model import SUPERSEDED, Entry, Procedure
 from .problems import Problem, display_path
+from .time_limits import REFERENCE, substitute
+
+FIRST_THINGS_MAX = 40  # “先做什么”每行显示出来的字数上限：手机上一两行读完
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -31,7 +34,7 @@ def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]
     regulations = {r.id for r in catalog.regulations} if loaded["_regulations.yml"] else None
     domains = {d.id for d in catalog.domains} if loaded["_domains.yml"] else None
     roles = {r.name for r in catalog.roles} if loaded["_roles.yml"] else None
-    limits = set(catalog.time_limits) if loaded["_time_limits.yml"] else None
+    limits = catalog.time_limits if loaded["_time_limits.yml"] else None  # {编号: 期限}
     if domains is not None:
         problems += _folders(base, domains, catalog.root)
     problems += _duplicate_ids(catalog)
@@ -116,6 +119,13 @@ def _procedure(proc: Procedure, ids: set[str], domains, roles, regulations, limi
         if limits is not None and step.legal_limit and step.legal_limit not in limits:
             report(("legal_limit",), "C031", f"法定时限“{step.legal_limit}”没有登记",
                    "改用 procedures/_time_limits.yml 中的编号，或先在那里登记这个期限", step)
+    if limits is not None:
+        problems += _limit_references(proc, limits)
+        for index, line in enumerate(proc.first_things):
+            shown, _ = substitute(line, limits, proc.source)
+            if len(shown) > FIRST_THINGS_MAX:
+                report(("first_things", index), "C032", f"“先做什么”第 {index + 1} 项显示出来有 {len(shown)} 个字"
+                       f"（最多 {FIRST_THINGS_MAX} 个字）", "精简文字，细节写进“做法”或说明页")
     for index, other in enumerate(proc.related):
         if other not in ids:
             report(("related", index), "C003", f"相关规程“{other}”不存在", "检查编号拼写，或删除这一项")
@@ -129,6 +139,24 @@ def _procedure(proc: Procedure, ids: set[str], domains, roles, regulations, limi
         if origin.regulation and origin.regulation not in regulations:
             report(("regulation",), "C020", f"来源的法规编号“{origin.regulation}”没有登记",
                    "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", origin)
+    return problems
+
+
+def _limit_references(proc: Procedure, limits) -> list[Problem]:
+    """YAML 文字里的 [[时限:编号]]、[[天数:编号]] 必须引用登记过的期限（与说明页中的同一条规则）。"""
+    problems, stack = [], [((), proc.loaded.data)] if proc.loaded else []
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
+        elif isinstance(value, str):
+            for match in REFERENCE.finditer(value):
+                if match.group(2).strip() not in limits:
+                    line, column = proc.loaded.position(path)
+                    problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
+                                            "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
     return problems
 
 

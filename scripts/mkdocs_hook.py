@@ -19,13 +19,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.catalog import Catalog, load_catalog  # noqa: E402
-from scripts.page_types import edit_uri, page_type  # noqa: E402
+from scripts.page_types import CHECKLIST, PROCEDURE, edit_uri, page_type  # noqa: E402
 from scripts import front_matter  # noqa: E402
 from scripts.git_dates import stamp_updated  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
 from scripts.problems import ProblemsFound, display_path  # noqa: E402
 from scripts.render import generate  # noqa: E402
+from scripts.forms_docx import form_documents  # noqa: E402
+from scripts.version import stamp_config  # noqa: E402
+from scripts.page_types import CHANGES_URI  # noqa: E402
 from scripts.search_dictionary import SearchDictionary  # noqa: E402
+from scripts import search_index  # noqa: E402
 from scripts.search_worker import WorkerMismatch, fix_query_segmentation  # noqa: E402
 from scripts.segment_cache import SegmentCache  # noqa: E402
 from scripts.serve_errors import show_errors_in_browser  # noqa: E402
@@ -41,6 +45,7 @@ class Build:
         self.catalog: Catalog | None = None
         self.dictionary = SearchDictionary()
         self.segments = SegmentCache()
+        self.here = None  # 正在渲染的页面在导航中的位置（不在导航里的规程页借用“规程一览”）
 
     def load(self, config) -> None:
         try:
@@ -55,6 +60,7 @@ class Build:
         if _glossary_search(config):
             self.dictionary.install(self.catalog.glossary, config)
         self.segments.install(config)
+        self.version = stamp_config(config, _root(config))  # 页脚的“版本：…”（version.py）
 
     def close(self) -> None:
         self.dictionary.remove()
@@ -70,7 +76,9 @@ def _root(config) -> Path:
 
 
 def _glossary_search(config) -> bool:
-    """术语表是否用于搜索（词典和“又称”一行）。只有搜索基准测试的对照组把 extra.glossary_search 设为 false。"""
+    """本手册对搜索的改进是否打开（术语词典、“又称”一行、worker 修正、索引整理）。
+
+    只有搜索基准测试的对照组（Material 默认的搜索）把 extra.glossary_search 设为 false。"""
     return (config.extra or {}).get("glossary_search", True) is not False
 
 
@@ -92,7 +100,9 @@ def on_files(files: Files, config) -> Files:
     assert _build is not None and _build.catalog is not None
     catalog = _build.catalog
     try:
-        pages = generate(catalog, alias_lines=_glossary_search(config))
+        # “今天”取构建日期：离线包用提交时间（SOURCE_DATE_EPOCH），同一提交哪天打包都一样（version.py）
+        pages = generate(catalog, _build.version.date, alias_lines=_glossary_search(config),
+                         directory_urls=config.use_directory_urls)
     except ProblemsFound as err:
         raise PluginError("docs/ 中有错误：\n" + err.report()) from None
     for uri, content in pages.items():
@@ -106,6 +116,10 @@ def on_files(files: Files, config) -> Files:
         if edit is not None:
             page.edit_uri = edit
         files.append(page)
+    for uri, data in form_documents(catalog).items():  # 文书的 Word 文件（forms_docx.py）
+        files.append(File.generated(config, uri, content=data))
+    changes = files.get_file_from_path(CHANGES_URI)
+    config.extra["manual_version"]["changes"] = changes.url if changes else None  # 页脚的“更新说明”链接
     return files
 
 
@@ -122,14 +136,43 @@ def on_nav(nav, config, files: Files):
 def on_page_content(html: str, page, config, files) -> str:
     assert _build is not None and _build.catalog is not None
     stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
-    return annotate(html, _build.catalog.glossary)
+    html = annotate(html, _build.catalog.glossary)
+    # 元数据（规程信息、签字栏、上一篇/下一篇……）不进搜索索引（search_index.py）
+    return search_index.mark_unindexed(html) if _glossary_search(config) else html
+
+
+def on_page_context(context, page, config, nav):
+    """规程的说明页和清单页不在导航里：把本领域的“规程一览”标为当前位置，导航里看得出自己在哪里。"""
+    assert _build is not None and _build.catalog is not None
+    if page_type(_build.catalog, page.file.src_uri) in (CHECKLIST, PROCEDURE):
+        overview = page.file.src_uri.split("/")[0] + "/checklists/index.md"
+        _build.here = next((p for p in nav.pages if p.file.src_uri == overview), None)
+        if _build.here is not None:
+            _build.here.active = True
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    if _build is not None and _build.here is not None:
+        _build.here.active = False
+        _build.here = None
+    return output
 
 
 def on_post_build(config) -> None:
+    assert _build is not None and _build.catalog is not None
+    if not _glossary_search(config):
+        return
+    site = Path(config.site_dir)
     try:
-        fix_query_segmentation(Path(config.site_dir))  # 查询最后一个词被截短的问题（search_worker.py）
+        fix_query_segmentation(site)  # 查询最后一个词被截短的问题；清单并到说明页下（search_worker.py）
     except WorkerMismatch as err:
         raise PluginError(str(err)) from None
+    # 索引写成 UTF-8、去掉无用的零宽空格、清单并到说明页下；搜不到时的建议（search_index.py）
+    size = search_index.compact(site, _build.catalog, config.use_directory_urls)
+    search_index.write_suggestions(site, _build.catalog, config.use_directory_urls)
+    if size is not None:
+        log.info(str(size))
 
 
 def on_shutdown() -> None:

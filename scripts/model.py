@@ -29,6 +29,9 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+REVIEW_AHEAD_DAYS = 30  # 提前多少天提醒复核：维护者的“待复核”页和 CI 里的 L032 警告
+
+
 def review_due(reviewed: dt.date, months: int) -> dt.date:
     """下次复核日期：上次复核日期加上周期月数（日取不超过 28）。"""
     year, month = divmod(reviewed.month - 1 + months, 12)
@@ -250,6 +253,7 @@ class Procedure(Entry):
     bases: tuple[Basis, ...] = key("依据", (), kind=Basis)
     questions: tuple[Question, ...] = key("常见问题", (), kind=Question)
     related: tuple[str, ...] = key("相关规程", ())
+    first_things: tuple[str, ...] = key("先做什么", ())  # 清单页步骤上方的两三行提示
     source: str = field(default="", kw_only=True)  # 相对项目根目录的 YAML 路径
 
     @property
@@ -275,3 +279,39 @@ class Procedure(Entry):
 
     def roles(self) -> list[str]:
         return [party.role for party in self.parties]
+
+
+# ---- 文书（procedures/_forms.yml）-------------------------------------------
+
+@dataclass(frozen=True)
+class FormSection(Entry):
+    """文书中的一栏：标题，印好的说明和法定期限，要手填的项目、勾选项和空行。"""
+
+    heading: str = key("标题")
+    note: str = key("说明", "")
+    time_limits: tuple[str, ...] = key("时限", ())  # 时限登记表中的编号，印出登记的写法
+    fill_in: tuple[str, ...] = key("填写项", ())
+    choices: tuple[str, ...] = key("选项", ())
+    lines: int = key("行数", 0)
+
+
+@dataclass(frozen=True)
+class Form(Entry):
+    id: str = key("编号")
+    domain: str = key("领域")
+    name: str = key("名称")
+    purpose: str = key("用途")
+    sections: tuple[FormSection, ...] = key("栏目", kind=FormSection)
+    records: tuple[str, ...] = key("留痕材料", ())  # 它对应的留痕材料写法（含“名称”的写法不必列出）
+    bases: tuple[str, ...] = key("依据", ())  # 法规登记表中的编号
+    signature: tuple[str, ...] = key("落款", ())
+
+    @property
+    def page_uri(self) -> str:
+        """打印页在站点中的位置。"""
+        return f"{self.domain}/wenshu/{self.id}.md"
+
+    @property
+    def docx_uri(self) -> str:
+        """Word 文件在站点中的位置（与打印页同一文件夹）。"""
+        return f"{self.domain}/wenshu/{self.id}.docx"

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from .catalog import Catalog
+from .page_types import CHANGES_URI
 
 NavItem = str | dict
 
@@ -23,11 +24,14 @@ def build_nav(catalog: Catalog) -> list[NavItem]:
         section: list[NavItem] = [{"概述": f"{key}/index.md"}, {"规程一览": f"{key}/checklists/index.md"}]
         if any(t.domain == key for t in catalog.time_limits.values()):
             section.append({"办理时限一览": f"{key}/shixian.md"})
+        if any(form.domain == key for form in catalog.forms):
+            section.append({"文书": f"{key}/wenshu/index.md"})  # 可打印、可下载的文书（forms.py）
         section += [uri for uri in _markdown_in(catalog, key) if uri not in claimed]
         nav.append({domain.name: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},
                          {"按标签查规程": "indexes/tags.md"}, {"术语表": "indexes/glossary.md"},
                          {"法规与文件": "indexes/regulations.md"}]})
+    nav.append({"更新说明": CHANGES_URI})  # 各版本的修改（changes.py）；“待复核”页给维护者，不进导航
 
     # 不属于任何领域的其他手写页面（如编写规范），按文件名排在最后。
     for name in sorted({uri.split("/")[0] for uri in catalog.pages}):

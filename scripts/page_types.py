@@ -30,7 +30,13 @@ DOMAIN_OVERVIEW = PageType("领域概述", "domain_overview.md.j2", in_nav=True,
 TIME_LIMITS = PageType("办理时限一览", "time_limits.md.j2", in_nav=True, summary=False)
 START = PageType("从这里开始", "start.md.j2", in_nav=True, summary=True)
 INDEX = PageType("索引", None, in_nav=True, summary=True)  # indexes/ 下各页，模板见 render.py
+CHANGES = PageType("更新说明", "changes.md.j2", in_nav=True, summary=True)  # 各版本的修改（changes.py）
+REVIEW_DUE = PageType("待复核", "review_due.md.j2", in_nav=False, summary=True)  # 给维护者，不进导航
 AUTHORED = PageType("手写页面", None, in_nav=True, summary=False)
+FORMS = PageType("文书", "forms_index.md.j2", in_nav=True, summary=True)  # 一个领域的文书一览（forms.py）
+FORM = PageType("文书打印页", "form.md.j2", in_nav=False, summary=True)  # 一份文书的空白表，编辑指向 _forms.yml
+CHANGES_URI = "gengxin.md"
+REVIEW_DUE_URI = "weihu/daifuhe.md"
 
 
 def page_type(catalog: Catalog, uri: str) -> PageType:
@@ -38,11 +44,15 @@ def page_type(catalog: Catalog, uri: str) -> PageType:
         return INDEX
     if uri == "start.md":
         return START
+    if uri in (CHANGES_URI, REVIEW_DUE_URI):
+        return CHANGES if uri == CHANGES_URI else REVIEW_DUE
     folder, _, name = uri.rpartition("/")
     if folder.endswith("/checklists"):
         return {"index.md": DOMAIN_CHECKLISTS, "print.md": DOMAIN_PRINT}.get(name, CHECKLIST)
     if name == "shixian.md":
         return TIME_LIMITS
+    if folder.endswith("/wenshu"):
+        return FORMS if name == "index.md" else FORM
     if uri in catalog.procedure_pages:
         return PROCEDURE
     return AUTHORED
@@ -50,6 +60,9 @@ def page_type(catalog: Catalog, uri: str) -> PageType:
 
 def edit_uri(catalog: Catalog, uri: str, authored_src: str | None) -> str | None:
     """“编辑此页”的地址：清单页指向 YAML 源文件，其余指向手写的 Markdown。"""
-    if page_type(catalog, uri).edit_yaml:
+    kind = page_type(catalog, uri)
+    if kind.edit_yaml:
         return f"../{catalog.procedure_pages[uri].source}"
+    if kind in (FORMS, FORM):
+        return "../procedures/_forms.yml"
     return authored_src

@@ -7,6 +7,7 @@
     DEST/site    -> current/site       nginx 的 root（固定的链接，第一次发布时建立）
     DEST/nginx   -> current/nginx      /etc/nginx/gongzuo-guicheng 指向它
     DEST/releases/<版本>/site/download/latest.zip  最新的离线包，网址固定为 /download/latest.zip
+    DEST/releases/<版本>/site/download/latest.json 它的版本、日期、大小和 SHA-256（离线包据此检查更新）
     DEST/releases/<版本>/nginx/site.conf、headers.conf（deploy/nginx/ 的副本）、csp.conf（这次构建生成）
 
 任何一步失败、或在任何一刻被中止时，DEST 都是完整的旧版本或完整的新版本；两次发布排队进行；
@@ -15,6 +16,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -24,12 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .csp import Scan, write_nginx_include
-from .offline_bundle import build_bundle
+from .offline_bundle import build_bundle, read_version
 from .site_build import build_site
 from .swap import exchange, locked
 
 NGINX_FILES = ("site.conf", "headers.conf")
 LATEST = Path("download") / "latest.zip"
+LATEST_JSON = Path("download") / "latest.json"
 
 
 @dataclass
@@ -55,8 +59,7 @@ def publish(root: Path, dest: Path, dist: Path) -> Published:
         try:
             site = build_site(root, staging / "site", lint=True)  # 与 make build 一样：编辑检查有错误就不发布
             (staging / ".lock-site").unlink(missing_ok=True)
-            (site / LATEST).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(bundle, site / LATEST)
+            place_bundle(site, bundle)
             nginx = staging / "nginx"
             nginx.mkdir()
             nginx.chmod(0o755)
@@ -73,6 +76,31 @@ def publish(root: Path, dest: Path, dist: Path) -> Published:
             shutil.rmtree(staging, ignore_errors=True)
         _clean(dest)
     return Published(dest / "site", dest / "nginx", bundle, scan, changed)
+
+
+def place_bundle(site: Path, bundle: Path) -> dict:
+    """把离线包放到 site/download/latest.zip，并写出 latest.json：版本、日期、大小、SHA-256。
+
+    离线包联网时取 latest.json 比较版本（docs/assets/update_check.js）；读者也可以用
+    sha256sum 核对下载的文件。返回写出的内容。
+    """
+    target = site / LATEST
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(bundle, target)
+    data = bundle_facts(target)
+    (site / LATEST_JSON).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return data
+
+
+def bundle_facts(bundle: Path) -> dict:
+    """latest.json 的内容：版本和日期取自 zip 的注释（offline_bundle.py 写入），大小和 SHA-256 按文件计算。"""
+    digest = hashlib.sha256()
+    with bundle.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    stamp = read_version(bundle)
+    return {"version": stamp.get("version", ""), "date": stamp.get("date", ""), "file": LATEST.name,
+            "size": bundle.stat().st_size, "sha256": digest.hexdigest()}
 
 
 def _switch(link: Path, target: Path) -> None:

@@ -11,13 +11,17 @@ import datetime as dt
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .catalog import Catalog
-from .model import Procedure, Regulation, chinese_date
+from .flowchart import add_whole_flow, charts
+from .forms import add_form_pages
+from .change_pages import add_change_pages, md_text
+from .model import LearningPath, Procedure, Regulation, chinese_date
 from .reference import H1, content_pages, page_title, glossary_entries, glossary_groups, regulation_entries
 from .page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
 from .problems import ProblemsFound
@@ -39,8 +43,10 @@ def _environment() -> Environment:
         bytecode_cache=FileSystemBytecodeCache(str(subfolder("jinja"))),
     )
     env.filters["date"] = chinese_date
+    env.filters["px"] = lambda value: f"{round(value, 1):g}"  # 流程图的坐标
     # 前置元数据里的文字：JSON 字符串也是合法的 YAML，保留汉字原样。
     env.filters["yaml_text"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    env.filters["md_text"] = md_text  # 提交说明等数据当作纯文字放进 Markdown
     return env
 
 
@@ -53,9 +59,10 @@ def source_order(proc: Procedure) -> tuple:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, today: dt.date, *, alias_lines: bool = True):
+    def __init__(self, catalog: Catalog, today: dt.date, *, alias_lines: bool = True, directory_urls: bool = True):
         self.catalog = catalog
         self.today = today
+        self.directory_urls = directory_urls  # MkDocs 的 use_directory_urls：离线包是 False
         self.env = _environment()
         # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
         self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
@@ -71,8 +78,12 @@ class Renderer:
         def link(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(uri) or ".")
 
+        def href(target: str) -> str:
+            """HTML 里（清单步骤、流程图）的链接：MkDocs 不改写它们，直接写成站点中的相对地址。"""
+            return page_href(target, uri, self.directory_urls)
+
         return self.env.get_template(template).render(
-            catalog=self.catalog, today=self.today, link=link, page_of=self.page_of, uri=uri, **context
+            catalog=self.catalog, today=self.today, link=link, href=href, page_of=self.page_of, uri=uri, **context
         )
 
     def generate(self) -> dict[str, str]:
@@ -104,9 +115,29 @@ class Renderer:
             "index_roles.md.j2", "indexes/roles.md", roles=self._roles_in_use(procedures)
         )
         self._add_time_limit_pages(pages)
+        add_form_pages(self, pages)
+        add_whole_flow(self, pages)
         self._substitute_time_limits(pages)
         self._add_glossary_pages(pages)
+        self._add_wayfinding(pages)
+        add_change_pages(self, pages)  # 修订记录（页面最后）、更新说明、待复核（change_pages.py）
         return pages
+
+    def _add_wayfinding(self, pages: dict[str, str]) -> None:
+        """说明页和清单页的一级标题前加面包屑；学习路径上的页面在标题后加路径条（见 path_bar.md.j2）。
+
+        放在最后做：面包屑和路径条里的标题不算页面“用到”的术语或文件。"""
+        stops = path_stops(self.catalog, self.page_of, self._titles())
+        crumbs = {uri: proc for proc in self.catalog.procedures for uri in (proc.page_uri, proc.checklist_uri)}
+        for uri in sorted(set(stops) | set(crumbs)):
+            text = pages.get(uri, self.authored(uri))
+            if text is None:
+                continue
+            if uri in stops:
+                text = self._after_title(text, self.render("path_bar.md.j2", uri, stops=stops[uri]))
+            if uri in crumbs:
+                text = self._before_title(text, self.render("breadcrumbs.md.j2", uri, proc=crumbs[uri]))
+            pages[uri] = text
 
     def _add_time_limit_pages(self, pages: dict[str, str]) -> None:
         """每个登记了法定时限的领域一页“办理时限一览”，并列出引用每个期限的清单步骤。"""
@@ -122,13 +153,14 @@ class Renderer:
                 pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by)
 
     def _substitute_time_limits(self, pages: dict[str, str]) -> None:
-        """说明页正文中的 [[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数。"""
+        """[[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数：说明页正文里的，以及 YAML 文字
+        （如“先做什么”“做法”）带进生成页面的。YAML 里不认识的编号已由含义检查（C031）指出位置。"""
         problems = []
-        for uri, authored in self.catalog.pages.items():
-            text = pages.get(uri) or authored
+        for uri in dict.fromkeys([*self.catalog.pages, *pages]):
+            text = pages.get(uri) or self.catalog.pages[uri]
             if REFERENCE.search(text):
                 pages[uri], found = substitute(text, self.catalog.time_limits, f"docs/{uri}")
-                problems += found
+                problems += found if uri in self.catalog.pages else []
         if problems:
             raise ProblemsFound(problems)
 
@@ -155,6 +187,11 @@ class Renderer:
             return text
         return text[: match.end()] + "\n\n" + insert + text[match.end():]
 
+    @staticmethod
+    def _before_title(text: str, insert: str) -> str:
+        match = H1.search(text)
+        return text[: match.start()] + insert + text[match.start():] if match else text
+
     def _regulation_facts(self, regulation: Regulation) -> str:
         """清单页“依据”中文件名后括号里的内容：发布机关、文号、施行日期和状态。"""
         details = regulation.full_title[len(regulation.name):].strip("（）")
@@ -167,6 +204,7 @@ class Renderer:
         """在说明页的一级标题之后插入“规程信息”框（状态、复核日期、清单入口）。"""
         info = self.render("procedure_info.md.j2", proc.page_uri, proc=proc)
         info += self._aliases(proc.page_uri, self.catalog.glossary.about_procedure(proc.id, proc.title))
+        info += "\n" + self.render("flowchart.md.j2", proc.page_uri, proc=proc, charts=charts(self.catalog, proc))
         match = H1.search(text)
         if match:
             text = text[: match.end()] + "\n\n" + info + text[match.end():]
@@ -196,12 +234,69 @@ class Renderer:
         return result
 
 
+@dataclass(frozen=True)
+class PathStop:
+    """学习路径上的一站：第几条路径、第几步、上一站和下一站（uri、title）。"""
+
+    number: int
+    path: LearningPath
+    position: int
+    total: int
+    before: PathPage | None
+    after: PathPage | None
+
+
+@dataclass(frozen=True)
+class PathPage:
+    uri: str
+    title: str
+
+
+def path_stops(catalog: Catalog, page_of, titles: dict[str, str]) -> dict[str, list[PathStop]]:
+    """{页面: [它在各条学习路径上的位置]}。一站是“先读”的一页或一项规程；规程的说明页和清单页是同一站。"""
+    result: dict[str, list[PathStop]] = {}
+    for number, path in enumerate(catalog.paths, 1):
+        pages = [(PathPage(uri, titles.get(uri, uri)), (uri,)) for uri in path.reading]
+        for proc_id in path.procedures:
+            proc = catalog.by_id()[proc_id]
+            pages.append((PathPage(page_of(proc), proc.title), tuple(dict.fromkeys((page_of(proc), proc.checklist_uri)))))
+        for i, (page, uris) in enumerate(pages):
+            stop = PathStop(number, path, i + 1, len(pages), pages[i - 1][0] if i else None,
+                            pages[i + 1][0] if i + 1 < len(pages) else None)
+            for uri in uris:
+                result.setdefault(uri, []).append(stop)
+    return result
+
+
+def site_url(uri: str, directory_urls: bool) -> str:
+    """页面（docs 中的路径）在站点中的地址，规则与 MkDocs 相同：a/b.md → a/b/ 或 a/b.html。"""
+    if not uri.endswith(".md"):
+        return uri
+    stem = uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5] if directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def page_href(target: str, uri: str, directory_urls: bool) -> str:
+    """从页面 uri 到 target（docs 中的路径，可带 #锚点）的相对地址，在线站点和离线包各自正确。"""
+    path, _, anchor = target.partition("#")
+    here, there = site_url(uri, directory_urls), site_url(path, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    relative = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
 def time_limits_uri(domain_id: str) -> str:
     return f"{domain_id}/shixian.md"
 
 
-def generate(catalog: Catalog, today: dt.date | None = None, *, alias_lines: bool = True) -> dict[str, str]:
-    return Renderer(catalog, today or dt.date.today(), alias_lines=alias_lines).generate()
+def generate(catalog: Catalog, today: dt.date | None = None, *, alias_lines: bool = True,
+             directory_urls: bool = True) -> dict[str, str]:
+    return Renderer(catalog, today or dt.date.today(), alias_lines=alias_lines,
+                    directory_urls=directory_urls).generate()
 
 
 def _neighbours(procedures: list[Procedure]) -> dict[str, tuple[Procedure | None, Procedure | None]]:

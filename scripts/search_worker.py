@@ -5,6 +5,9 @@ Material 的搜索 worker 用函数 fe(查询, 词典) 把中文查询切成词�
 被截短或丢掉（“司机培训”只按“司机”搜，“信访督查”按“信访”加前缀“督”搜）。
 这里把两处比较改成 `o<=t.length` 和 `a<t.length`，别的不动。
 
+另有一处不是错误而是扩展：worker 把网址里“#”之前相同的各节归为一项结果（函数 ie）。索引里的节
+可以带一个 page 字段（search_index.py 给清单页的各节写上它的说明页），按它归组：一项规程在结果里只占一项。
+
 替换按确切的原文进行：Material 升级后文件对不上时构建失败，提示重新核对，而不是悄悄不修。
 """
 
@@ -16,6 +19,9 @@ WORKERS = "assets/javascripts/workers"
 FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"),
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
+    # 归组：有 page 字段的节归到那一页下（清单并到说明页）。
+    ('for(let r of t){let[n]=r.location.split("#"),i=e.get(n);',
+     'for(let r of t){let[n]=(r.page||r.location).split("#"),i=e.get(n);'),
 )
 
 

@@ -11,9 +11,10 @@ MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），按标�
 - 不在代码（code、pre、kbd、samp）、链接、标题（h1–h6，含其中的锚点）、已有的 abbr、
   表单控件、SVG 里加提示；带 glossary-skip 或 glossary-aliases 类的元素（如“又称”一行）也跳过。
 - 同一写法优先取最长的：“四级包案”不会被拆成“四级”+“包案”。
-- 每个术语在每一节（两个标题之间）只加一次提示，加在这一节第一次出现的地方。读者多半从
-  搜索结果或目录跳到某一节，而不是从页首读起；按节加提示，跳到哪一节都能看到解释，
-  又不会像每段都加那样满页虚线。
+- 每个术语在每一节只加一次提示，加在这一节第一次出现的地方。一节从一级或二级标题开始，
+  三级以下的小标题不另起一节（清单页的步骤、说明页的小节里“来访”“下访”不再处处带虚线）。
+  读者多半从搜索结果或目录跳到某一节，而不是从页首读起；按节加提示，跳到哪一节都能看到解释，
+  又不会满页虚线。
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from .glossary import Glossary
 
 SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option",
              "button", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6"}
-SKIP_CLASSES = {"glossary-skip", "glossary-aliases", "headerlink"}
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SKIP_CLASSES = {"glossary-skip", "glossary-aliases", "headerlink", "breadcrumbs", "path-bar"}
+SECTION_HEADINGS = {"h1", "h2"}  # 只有这两级标题开始新的一节
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CSS_CLASS = "glossary-term"
 
@@ -66,7 +67,7 @@ def text_spans(html: str) -> list[tuple[int, int, int]]:
             if name not in VOID and stack:
                 stack.pop()
             continue
-        if name in HEADINGS:
+        if name in SECTION_HEADINGS:
             section += 1
         if name in RAW_TEXT:
             raw_text_end = name

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from scripts import ROOT
 
 from .browser import type_chinese
+from .reader_checks import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,14 @@ PAGES = {
     "清单页": "xinfang/checklists/jiefang-wuhuanjie/",
     "从这里开始": "start/",
     "术语表": "indexes/glossary/",
+    "清单页（从学习路径进入）": "xinfang/checklists/fucha-fuhe/?lujing=1",
+    "打印全部清单": "xinfang/checklists/print/",
+}
+# 手机视图（卡片式表格、先做什么、面包屑）和打印视图（只剩表格）也要检查。
+VIEWS = {
+    "手机上的清单页": ("xinfang/checklists/zoufang-jitifang/?lujing=1", "phone"),
+    "手机上的说明页（四列表格排成卡片）": ("xinfang/jiefang-wuhuanjie/", "phone"),
+    "清单的打印视图（当前进度）": ("xinfang/checklists/jiefang-wuhuanjie/", "print"),
 }
 
 
@@ -49,7 +58,7 @@ def assert_no_serious(name: str, by_impact: dict[str, list[str]]) -> None:
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_has_no_serious_violations(browser, site_url, real_site, name):
     path = PAGES[name]
-    if not (real_site / path / "index.html").exists():
+    if not (real_site / path.split("?")[0] / "index.html").exists():
         pytest.skip(f"站点中还没有{name}（{path}）")
     page = browser.new_page()
     page.goto(site_url + path)
@@ -64,3 +73,19 @@ def test_search_results_view(browser, site_url):
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert_no_serious("搜索结果", run_axe(page))
     page.close()
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_phone_and_print_views_have_no_serious_violations(browser, site_url, name):
+    path, view = VIEWS[name]
+    context = browser.new_context(**(PHONE if view == "phone" else {}))
+    page = context.new_page()
+    page.goto(site_url + path)
+    if view == "print":
+        page.get_by_role("checkbox").first.check()
+        page.evaluate("window.print = () => {}")
+        page.get_by_role("button", name="打印当前进度").click()
+        page.emulate_media(media="print")
+    assert_no_serious(name, run_axe(page))
+    context.close()
+

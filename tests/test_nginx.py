@@ -300,6 +300,19 @@ def test_offline_bundle_downloads_from_a_fixed_address(nginx_url, published):
     assert README in names and f"{NAME}/index.html" in names
 
 
+def test_latest_json_is_readable_across_origins_and_nothing_else_is(nginx_url, published):
+    """离线包（file:// 页面）联网时取 latest.json 检查更新：只有这一个文件带 CORS 头。"""
+    status, headers, body = fetch(nginx_url + "download/latest.json", Origin="null")
+    assert status == 200
+    assert headers.get_content_type() == "application/json"
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert body == (published / "site" / "download" / "latest.json").read_bytes()
+    for path in ("", PAGE, "download/latest.zip", "search/search_index.json", "assets/checklist.js"):
+        assert fetch(nginx_url + path, Origin="null")[1]["Access-Control-Allow-Origin"] is None, path
+
+
 # ---------------------------------------------------------------- 浏览器：策略下一切照常
 
 

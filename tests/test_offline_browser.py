@@ -65,7 +65,7 @@ def file_of(url: str) -> Path:
 
 
 def test_zip_layout_and_name(bundle):
-    assert re.fullmatch(rf"{NAME}-offline-[\w.-]+-\d{{8}}\.zip", bundle.name)
+    assert re.fullmatch(rf"{NAME}-offline-(\d{{8}}-[0-9a-f]{{7}}|v[\w.]+)(-dirty)?\.zip", bundle.name)  # version.py
     with zipfile.ZipFile(bundle) as archive:
         names = archive.namelist()
         guide = archive.read(README).decode("utf-8-sig")

@@ -13,8 +13,7 @@ from scripts.render import generate
 from .conftest import TIME_LIMITS, VALID_PROCEDURE, pages, problems
 
 USES_LIMIT = VALID_PROCEDURE.replace("    时限: 当场\n", "    法定时限: shili-shouli\n")
-
-
+FIRST_THINGS = "先做什么:\n  - 先登记，当面听清诉求\n  - \"[[天数:shili-shouli]]日内书面告知是否受理\"\n适用情形:"
 
 
 def test_one_number_changes_every_page(tree):
@@ -34,6 +33,36 @@ def test_one_number_changes_every_page(tree):
         assert "自收到之日起20日内" in after[uri], uri
     assert "共 20 日。" in after["shili/shili-guicheng.md"]
     assert "<span>时限：自收到之日起20日内</span>" in after["shili/checklists/shili-guicheng.md"]
+
+
+def test_yaml_text_uses_the_register_too(tree):
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace("适用情形:", FIRST_THINGS)
+               .replace("做法: 按台账跟踪", "做法: 受理后[[时限:shili-shouli]]告知；按台账跟踪"))
+    page = pages(tree)["shili/checklists/shili-guicheng.md"]
+    assert "15日内书面告知是否受理" in page and "受理后自收到之日起15日内告知" in page
+    assert "[[" not in page
+    tree.write("procedures/_time_limits.yml", TIME_LIMITS.replace("天数: 15", "天数: 20"))
+    assert "20日内书面告知是否受理" in pages(tree)["shili/checklists/shili-guicheng.md"]
+
+
+def test_unknown_reference_in_yaml_text_names_file_and_line(tree):
+    text = USES_LIMIT.replace("适用情形:", FIRST_THINGS).replace("天数:shili-shouli", "天数:meiyou")
+    tree.write("procedures/shili/shili-guicheng.yml", text)
+    line = text.splitlines().index('  - "[[天数:meiyou]]日内书面告知是否受理"') + 1
+    assert problems(tree) == [
+        f"procedures/shili/shili-guicheng.yml:{line}:5 [C031] 引用的时限“meiyou”没有登记"
+        " → 改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"
+    ]
+
+
+def test_first_things_are_measured_as_shown(tree):
+    long_line = "按" + "很" * 30 + "[[天数:shili-shouli]]日内告知"  # 原文超过 40 字，显示出来 37 字
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace("适用情形:", FIRST_THINGS.replace(
+        "先登记，当面听清诉求", long_line)))
+    pages(tree)  # 通过
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace("适用情形:", FIRST_THINGS.replace(
+        "先登记，当面听清诉求", "很" * 41)))
+    assert [p.split(" [")[1][:4] for p in problems(tree)] == ["C032"]
 
 
 def test_unknown_step_reference_names_file_and_line(tree):

@@ -72,3 +72,19 @@ def test_scripts_comments_and_quoted_angle_brackets_are_not_text():
     assert html == source.replace(
         ">四级包案<", f">{wrap('四级包案', '市县乡村四级包案。')}<").replace(
         ">五虎牧羊阵<", f">{wrap('五虎牧羊阵', '五个部门联合督办。')}<")
+
+
+def test_subheadings_do_not_start_a_new_section():
+    """三级以下的小标题不另起一节：同一个二级标题下，术语只在第一次出现时带虚线。"""
+    source = "<h2>步骤</h2><p>包案</p><h3>第一步</h3><p>包案</p><h4>细节</h4><p>包案</p><h2>要点</h2><p>包案</p>"
+    html = annotate(source, GLOSSARY)
+    assert html.count('<abbr class="glossary-term"') == 2
+    assert html.startswith(f"<h2>步骤</h2><p>{wrap('包案', '由一名领导负责到底。')}</p><h3>第一步</h3><p>包案</p>")
+
+
+def test_not_in_breadcrumbs_or_learning_path_bar():
+    source = ('<nav class="breadcrumbs">信访工作 › 包案</nav>'
+              '<nav class="path-bar" hidden>学习路径：包案 3/10</nav><p>包案</p>')
+    html = annotate(source, GLOSSARY)
+    assert html.count('<abbr class="glossary-term"') == 1
+    assert html.endswith(f"<p>{wrap('包案', '由一名领导负责到底。')}</p>")

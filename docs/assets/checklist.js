@@ -75,11 +75,20 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     var reset = button("清空勾选", "checklist__reset");
-    var print = button("打印清单", "checklist__print");
+    var blank = button("打印空白表", "checklist__print-blank");
+    var progress = button("打印当前进度", "checklist__print-progress");
     toolbar.appendChild(status);
     toolbar.appendChild(reset);
-    toolbar.appendChild(print);
     list.parentNode.insertBefore(toolbar, list);
+    // 打印按钮放在检查要点之后（没有就放在步骤之后）：手机上第一屏留给步骤，做完再打印。
+    var printing = document.createElement("div");
+    printing.className = "checklist__toolbar checklist__toolbar--print";
+    printing.appendChild(blank);
+    printing.appendChild(progress);
+    var form = list.closest(".checklist-form, .checklist-print");
+    var points = form && form.querySelector(".checklist-points");
+    var after = points || list;
+    after.parentNode.insertBefore(printing, after.nextSibling);
 
     list.addEventListener("change", function () {
       save(list, checkedSteps(list));
@@ -92,9 +101,35 @@
       render(list, status);
       boxOf(stepsOf(list)[0]).focus();
     });
-    print.addEventListener("click", function () { window.print(); });
+    blank.addEventListener("click", function () { printAs("blank"); });
+    progress.addEventListener("click", function () { printAs("progress"); });
     render(list, status);
   }
+
+  function chineseDate(day) {
+    return day.getFullYear() + "年" + (day.getMonth() + 1) + "月" + day.getDate() + "日";
+  }
+
+  /* 打印：blank = 空白表（勾选框一律印成空方框）；progress = 当前进度（勾过的印成已勾，并印出打印日期和进度）。
+   * 模式记在 <html data-print> 上，样式见 manual.css；打印对话框关闭（afterprint）后复原。
+   * 直接用浏览器的“打印”（不经按钮）时没有这个属性，按空白表印。 */
+  function printAs(mode) {
+    var today = chineseDate(new Date());
+    document.documentElement.setAttribute("data-print", mode);
+    Array.prototype.forEach.call(document.querySelectorAll("ol.checklist[data-procedure]"), function (list) {
+      var form = list.closest(".checklist-form, .checklist-print");
+      var line = form && form.querySelector(".checklist-printed");
+      if (!line) return;
+      line.textContent = mode === "progress"
+        ? "打印日期：" + today + "　打印时的进度：已完成 " + checkedSteps(list).length + "/" + stepsOf(list).length
+        : "";
+    });
+    window.print();
+  }
+
+  window.addEventListener("afterprint", function () {
+    document.documentElement.removeAttribute("data-print");
+  });
 
   function setUpAll() {
     Array.prototype.forEach.call(document.querySelectorAll("ol.checklist[data-procedure]"), setUp);

@@ -39,6 +39,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("L019", "页首元数据不允许的键或值"),
     Rule("L030", "讲到受理、告知、办结、复查、复核的步骤没有时限"),
     Rule("L031", "正文谈论素材"),
+    Rule("L032", "规程即将到期复核（只在 CI 里提前 30 天提醒）", "warning"),
 )}
 
 
