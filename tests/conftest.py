@@ -149,6 +149,12 @@ def problems(tree: Tree) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+@pytest.fixture(autouse=True)
+def _same_in_ci_and_locally(monkeypatch):
+    """CI=true 会打开只在 CI 里报的提醒（L032）；测试在本地和 CI 里行为一样，需要时自己设置。"""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def tree(tmp_path: Path) -> Tree:
     t = Tree(tmp_path / "project")
