@@ -1,6 +1,6 @@
 """文书的 Word 文件（.docx）：用 python-docx 按 procedures/_forms.yml 生成，与打印页同一份定义。
 
-A4 纸、黑白；每栏一个二级标题，填写项印成“项目：”加下划线的空白，勾选项印成“□ 选项”，
+A4 纸、黑白；每栏一个二级标题，填写项印成“项目：”加下划线的空白，勾选项前面印一个空方框，
 空行是整行的下划线。文件逐字节可重现：文档属性的日期固定，zip 中每个文件的时间也固定，
 同样的定义总是得到同样的文件（离线包的逐字节比较靠它）。
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip 格式能写的最早时间
 FONT = "宋体"
+EMPTY_BOX = "\u25a1"  # 印在勾选项前面的空方框（白色方块字符）
 BLANK = "\u3000" * 12  # 填写项后面的空白（加下划线）
 LINE = "\u3000" * 38  # 一整行空行（A4 减去页边距约 38 个五号字）
 
@@ -73,7 +74,7 @@ def form_docx(form: Form, catalog: Catalog) -> bytes:
             limit = catalog.time_limits[ref]
             document.add_paragraph(f"{limit.stage}：{limit.text}。")
         if section.choices:
-            document.add_paragraph("　　".join(f"□ {choice}" for choice in section.choices))
+            document.add_paragraph("　　".join(f"{EMPTY_BOX} {choice}" for choice in section.choices))
         for item in section.fill_in:
             _blank(document.add_paragraph(f"{item}："), BLANK)
         for _ in range(section.lines):
