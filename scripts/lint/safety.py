@@ -20,7 +20,7 @@ from html import unescape
 from .. import front_matter
 from ..problems import Problem
 from .rules import problem
-from .source import FENCE, Source
+from .source import Fences, Source
 
 INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u00ad]")
 NAMES = {"\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入", "\u202c": "结束方向格式", "\u202d": "从左到右覆盖",
@@ -61,18 +61,10 @@ def check(source: Source) -> Iterator[Problem]:
 
 def _markup_lines(source: Source, lines: list[str]) -> Iterator[tuple[int, str]]:
     """会被当作 Markdown 或 HTML 的行：Markdown 跳过代码块，YAML 每一行都算（文字值按 Markdown 渲染）。"""
-    fence: str | None = None
+    fences = Fences()
     for number, line in enumerate(lines, start=1):
-        if source.kind == "markdown":
-            opening = FENCE.match(line)
-            if fence is not None:
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                    fence = None
-                continue
-            if opening:
-                fence = opening.group(1)
-                continue
-        yield number, line
+        if source.kind != "markdown" or fences.step(line) == "text":
+            yield number, line
 
 
 def _scheme(address: str) -> str:

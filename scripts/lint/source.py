@@ -104,6 +104,25 @@ def _plain(source: Source) -> None:
 # ---------------------------------------------------------------- Markdown
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class Fences:
+    """逐行跟踪 Markdown 的代码块（``` 或 ~~~ 围栏）。"""
+
+    def __init__(self) -> None:
+        self.open: str | None = None
+
+    def step(self, line: str) -> str:
+        """这一行是什么："open"（开始一个代码块）、"code"（代码块里或结束的围栏）或 "text"（正文）。"""
+        opening = FENCE.match(line)
+        if self.open is not None:
+            if opening and opening.group(1)[0] == self.open[0] and len(opening.group(1)) >= len(self.open):
+                self.open = None
+            return "code"
+        if opening:
+            self.open = opening.group(1)
+            return "open"
+        return "text"
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?|#{1,6}\s|<)")
 ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(")?(?:[^"]*)(")?')
@@ -143,7 +162,7 @@ def _visible_pieces(line: str) -> Iterator[tuple[int, str]]:
 
 def _markdown(source: Source) -> None:
     lines = source.text.split("\n")
-    fence: str | None = None
+    fences = Fences()
     in_comment = False
     section = 0
     start = 0
@@ -160,14 +179,10 @@ def _markdown(source: Source) -> None:
 
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
+        kind = fences.step(line)
+        if kind == "open":
             close()
+        if kind != "text":
             continue
         if in_comment:
             in_comment = "-->" not in line
