@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -173,6 +173,22 @@ def tree(tmp_path: Path) -> Tree:
 
 
 @pytest.fixture(scope="session")
+def catalog():
+    """真实手册的目录（只读，整个测试会话共用）。"""
+    from scripts.catalog import load_catalog
+
+    return load_catalog(ROOT)
+
+
+@pytest.fixture(scope="session")
+def real_pages(catalog):
+    """真实手册生成的全部页面 {路径: Markdown}（只读，整个测试会话共用）。"""
+    from scripts.render import generate
+
+    return generate(catalog)
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
@@ -200,6 +216,15 @@ def published(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("publish")
     return publish(ROOT, work / "srv", work / "dist")
+
+
+@pytest.fixture
+def page(browser):
+    """一个新的浏览器页面，有自己的本地存储（勾选记录不会从别的测试带过来）。"""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from scripts.catalog import load_catalog
-from scripts.problems import ProblemsFound
 
-from .conftest import VALID_PROCEDURE, pages, problems
+from .conftest import VALID_PROCEDURE, problems
 
 PROC = "procedures/shili/shili-guicheng.yml"
 

@@ -17,14 +17,6 @@ _, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
 FIRST, SECOND, LAST, TOTAL = STEPS[0], STEPS[1], STEPS[-1], len(STEPS)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def box(page, name: str):
     return page.get_by_role("checkbox", name=name, exact=True)
 

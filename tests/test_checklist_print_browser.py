@@ -22,14 +22,6 @@ TITLE, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
 BOXES_PER_PAGE = 12
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def pdf_of(page) -> PdfReader:
     return PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
 

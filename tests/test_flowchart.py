@@ -5,24 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-import pytest
-
-from scripts import ROOT
-from scripts.catalog import load_catalog
 from scripts.flowchart import wrap
-from scripts.render import generate
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(ROOT)
-
-
-@pytest.fixture(scope="module")
-def real_pages(catalog):
-    return generate(catalog)
 
 
 def chart_block(page: str) -> ET.Element:

@@ -8,11 +8,9 @@ import zipfile
 
 import pytest
 
-from scripts import ROOT
-from scripts.catalog import load_catalog
 from scripts.forms import form_for
 from scripts.forms_docx import FIXED_DATE, ZIP_TIME, form_docx, form_documents
-from scripts.render import generate, page_href
+from scripts.render import page_href
 
 from .conftest import pages, problems
 
@@ -44,16 +42,6 @@ FORM = """\
       行数: 2
   落款: [单位（盖章）, 日期]
 """
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(ROOT)
-
-
-@pytest.fixture(scope="module")
-def real_pages(catalog):
-    return generate(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from scripts.catalog import load_catalog
 from scripts import ROOT
 from scripts.catalog import load_catalog
 from scripts.glossary import Glossary, Term
-from scripts.problems import ProblemsFound
-from scripts.render import generate
 
 from .conftest import GLOSSARY, pages, problems
 

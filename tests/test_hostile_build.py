@@ -61,7 +61,7 @@ def test_live_markup_in_pages_and_data_is_refused_by_the_build(tree, old_site):
 
 
 def test_front_matter_cannot_inject_markup_or_choose_a_template(tree, old_site, capfd):
-    tree.write("docs/description.md", f"---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# 简介\n\n正文。\n")
+    tree.write("docs/description.md", "---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# 简介\n\n正文。\n")
     tree.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: https://example.com/\n---\n\n# 跳转\n")
     tree.write("docs/multimarkdown.md", "template: redirect.html\nlocation: https://example.com/\n\n# 另一种写法\n")
     with pytest.raises(BuildFailed, match="site/ 保持原样"):

@@ -16,14 +16,6 @@ pytestmark = pytest.mark.browser
 PATHS = load_catalog(ROOT).paths
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def bar(page):
     return page.get_by_role("navigation", name="学习路径")
 

@@ -26,7 +26,6 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from scripts import ROOT
 from scripts.csp import read_policy, scan_site
 from scripts.offline_bundle import NAME, README
 

@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from scripts import ROOT
 from scripts.offline_bundle import NAME, README
 
 from .browser import checklist_steps, type_chinese

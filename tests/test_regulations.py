@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from scripts.catalog import load_catalog
-from scripts.problems import ProblemsFound
 from scripts.model import Regulation
 from scripts.regulations import replacements
-from scripts.render import generate
 
 from .conftest import REGULATIONS, VALID_PROCEDURE, pages, problems
 

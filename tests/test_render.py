@@ -7,7 +7,6 @@ import re
 
 from scripts.catalog import load_catalog
 from scripts.navigation import build_nav
-from scripts.render import generate
 
 from .conftest import VALID_PROCEDURE, pages, problems
 

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from scripts.catalog import load_catalog
-from scripts.problems import ProblemsFound
-from scripts.render import generate
-
 from .conftest import TIME_LIMITS, VALID_PROCEDURE, pages, problems
 
 USES_LIMIT = VALID_PROCEDURE.replace("    时限: 当场\n", "    法定时限: shili-shouli\n")

@@ -11,8 +11,6 @@ from html import unescape
 
 import pytest
 
-from scripts import ROOT
-from scripts.catalog import load_catalog
 
 CORE = ["dengji-fenlei", "shouli-gaozhi", "banli-dafu", "fucha-fuhe", "zoufang-jitifang", "laixin-wangshang"]
 
@@ -34,11 +32,6 @@ def step_facts(site, proc_id: str) -> list[str]:
     html = (site / "xinfang/checklists" / proc_id / "index.html").read_text(encoding="utf-8")
     items = re.findall(r'<li class="checklist__step".*?</li>', html, flags=re.S)
     return [unescape(re.sub(r"<[^>]+>", "", item)).replace("\u200b", "") for item in items]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(ROOT)
 
 
 def test_overview_links_the_core_workflow_and_the_timeline_first(real_site):
