@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -16,15 +17,12 @@ pytestmark = pytest.mark.slow
 
 
 def wait_for(url: str, text: str, timeout: float = 60) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.3)
-    return False
+    return text in wait_for_page(url, text, timeout)[1]
 
 
-def test_saving_a_yaml_file_rerenders_its_page(tree):
+@contextlib.contextmanager
+def serving(tree):
+    """在随机端口上运行 mkdocs serve，等示例清单页能访问后给出它的地址；结束时停掉服务。"""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -34,13 +32,18 @@ def test_saving_a_yaml_file_rerenders_its_page(tree):
     url = f"http://127.0.0.1:{port}/shili/checklists/shili-guicheng/"
     try:
         assert wait_for(url, "登记来访"), "mkdocs serve 没有提供清单页"
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_saving_a_yaml_file_rerenders_its_page(tree):
+    with serving(tree) as url:
         marker = "核对办结情况并销号"  # 原页面中没有的文字
         assert marker not in fetch(url)
         tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("名称: 跟踪办理", f"名称: {marker}"))
         assert wait_for(url, marker), "修改 YAML 后页面没有重新生成"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def page(url: str) -> tuple[int, str]:
@@ -69,16 +72,8 @@ def wait_for_page(url: str, text: str, timeout: float = 60) -> tuple[int, str]:
 
 
 def test_errors_are_shown_in_the_browser_and_the_schema_is_reread(tree):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tree.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    url = f"http://127.0.0.1:{port}/shili/checklists/shili-guicheng/"
     source = "procedures/shili/shili-guicheng.yml"
-    try:
-        assert wait_for(url, "登记来访"), "mkdocs serve 没有提供清单页"
+    with serving(tree) as url:
         # 无效的 YAML：页面不再一直等，而是很快显示与终端相同的 文件:行:列 说明，内容经过 HTML 转义
         tree.write(source, VALID_PROCEDURE.replace("状态: 现行", "状态: <b>有效</b>"))
         started = time.monotonic()
@@ -94,6 +89,3 @@ def test_errors_are_shown_in_the_browser_and_the_schema_is_reread(tree):
         schema.write_text(schema.read_text(encoding="utf-8").replace('"现行"', '"仍然现行"'), encoding="utf-8")
         status, body = wait_for_page(url, f"{source}:4:5 [S001]", timeout=30)
         assert status == 500, body
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
