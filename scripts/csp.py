@@ -116,6 +116,7 @@ class Scan:
     problems: list[str] = field(default_factory=list)
     pages: int = 0
     page_hashes: dict[str, list[str]] = field(default_factory=dict)  # {页面的相对路径: 它自己的脚本哈希}
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # 扫描时读到的页面，加 <meta> 时不再读一遍
 
 
 def script_hash(source: str) -> str:
@@ -171,15 +172,17 @@ def scan_site(site: Path) -> Scan:
     problems: list[str] = []
     page_hashes: dict[str, list[str]] = {}
     pages = sorted(site.rglob("*.html"))
+    texts: dict[str, str] = {}
     for page in pages:
-        scanner = _PageScanner()
-        scanner.feed(page.read_text(encoding="utf-8"))
-        scanner.close()
         relative = page.relative_to(site).as_posix()
+        texts[relative] = page.read_text(encoding="utf-8")
+        scanner = _PageScanner()
+        scanner.feed(texts[relative])
+        scanner.close()
         page_hashes[relative] = sorted({script_hash(source) for source in scanner.inline})
         hashes.update(page_hashes[relative])
         problems.extend(visible(f"{relative}: {problem}") for problem in scanner.problems)
-    return Scan(sorted(hashes), problems, len(pages), page_hashes)
+    return Scan(sorted(hashes), problems, len(pages), page_hashes, texts)
 
 
 def check_site(site: Path) -> Scan:
@@ -207,7 +210,7 @@ def add_meta_policy(site: Path, scan: Scan) -> None:
     """
     for relative, hashes in scan.page_hashes.items():
         page = site / relative
-        html = page.read_text(encoding="utf-8")
+        html = scan.texts.get(relative) or page.read_text(encoding="utf-8")
         meta = _META.format(policy(hashes, meta=True))
         anchor = _CHARSET.search(html) or re.search(r"<head[^>]*>", html, re.I)
         if anchor is None:
