@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .model import SUPERSEDED, Entry, Procedure
 from .problems import Problem, display_path
 from .time_limits import REFERENCE, substitute
+from .yaml_loader import strings
 
 FIRST_THINGS_MAX = 40  # “先做什么”每行显示出来的字数上限：手机上一两行读完
 
@@ -144,19 +145,17 @@ def _procedure(proc: Procedure, ids: set[str], domains, roles, regulations, limi
 
 def _limit_references(proc: Procedure, limits) -> list[Problem]:
     """YAML 文字里的 [[时限:编号]]、[[天数:编号]] 必须引用登记过的期限（与说明页中的同一条规则）。"""
-    problems, stack = [], [((), proc.loaded.data)] if proc.loaded else []
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, dict):
-            stack += [((*path, key), item) for key, item in value.items()]
-        elif isinstance(value, list):
-            stack += [((*path, index), item) for index, item in enumerate(value)]
-        elif isinstance(value, str):
-            for match in REFERENCE.finditer(value):
-                if match.group(2).strip() not in limits:
-                    line, column = proc.loaded.position(path)
-                    problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
-                                            "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
+    problems: list[Problem] = []
+    if proc.loaded is None:
+        return problems
+    for path, text, is_key in strings(proc.loaded.data):
+        if is_key:
+            continue
+        for match in REFERENCE.finditer(text):
+            if match.group(2).strip() not in limits:
+                line, column = proc.loaded.position(path)
+                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
+                                        "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
     return problems
 
 

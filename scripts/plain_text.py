@@ -8,10 +8,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .problems import Problem
-from .yaml_loader import LoadedYaml
+from .yaml_loader import LoadedYaml, strings
 
 RULE = "S002"
 # 制表符和换行是正常的排版（多行文字）；其他控制字符多是复制网页时带进来的。
@@ -25,18 +24,10 @@ def data_problems(loaded: LoadedYaml, shown: str) -> list[Problem]:
     from .schema_check import field_name  # schema_check 在读取时调用本模块
 
     problems = []
-    stack: list[tuple[tuple, Any]] = [((), loaded.data)]
-    while stack:  # 用栈而不是递归：嵌套很深的文件也不会超出递归深度
-        path, value = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                stack.append((path + (key,), item))
-                if isinstance(key, str) and UNSAFE.search(key):
-                    problems.append(_problem(loaded, shown, path + (key,), key, f"键“{key}”", key=True))
-        elif isinstance(value, list):
-            stack.extend((path + (index,), item) for index, item in enumerate(value))
-        elif isinstance(value, str) and UNSAFE.search(value):
-            problems.append(_problem(loaded, shown, path, value, field_name(path)))
+    for path, text, is_key in strings(loaded.data):
+        if UNSAFE.search(text):
+            name = f"键“{text}”" if is_key else field_name(path)
+            problems.append(_problem(loaded, shown, path, text, name, key=is_key))
     return sorted(problems)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -259,3 +260,19 @@ def fullwidth_colon_hint(line: str) -> str:
 
 def _unique(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems))
+
+
+def strings(data: Any) -> Iterator[tuple[tuple, str, bool]]:
+    """数据中的每一段文字：(位置, 文字, 是不是键)。用栈而不是递归：嵌套很深的数据也不会超出递归深度。"""
+    stack: list[tuple[tuple, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((path + (key,), item))
+                if isinstance(key, str):
+                    yield path + (key,), key, True
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            yield path, value, False
