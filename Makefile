@@ -2,6 +2,7 @@
 #   make serve  本地预览（http://127.0.0.1:8000），修改 Markdown 或 YAML 后自动刷新
 #   make test   安装所需的一切（含浏览器测试用的 Debian chromium）并运行全部测试
 #   make build  编辑检查 + 严格、原子化地构建到 site/
+#   make build-zensical 用第二种构建工具 Zensical 构建同一本手册到 site-zensical/（见 README“第二种构建工具”）
 #   make check  只校验 procedures/ 下的 YAML
 #   make offline 构建离线包 zip（dist/；同一个提交逐字节相同）
 #   make publish 发布到内网服务器的目录：make publish DEST=/srv/gongzuo-guicheng（见 deploy/nginx/README.md）
@@ -17,7 +18,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check offline publish test browser nginx bench lock clean lint new
+.PHONY: serve build build-zensical check offline publish test browser nginx bench lock clean lint new
 
 # 依赖缺失或 requirements.txt 有变化时重新安装（标记文件名里带着它的校验和）。
 $(STAMP): requirements.txt
@@ -31,6 +32,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(PY) -m scripts build
+
+# 第二种构建工具：Zensical（锁定在 requirements.txt），严格、原子化，见 scripts/zensical_build.py。
+build-zensical: $(STAMP)
+	$(PY) -m scripts build-zensical
 
 check: $(STAMP)
 	$(PY) -m scripts check
@@ -95,4 +100,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site build dist .pytest_cache
+	rm -rf site site-zensical build dist .pytest_cache

@@ -3,6 +3,7 @@
   check              校验 procedures/，列出全部问题（错误使退出码为 1）
   generate --out 目录 把手写页面和生成页面合成一个完整的 docs 目录（供其他构建工具使用）
   build [--site-dir] 编辑检查，并严格、原子化地构建站点到 site/（--no-lint 跳过编辑检查）
+  build-zensical     用 Zensical 构建同一本手册到 site-zensical/（见 zensical_build.py）
   offline [--dist]   构建离线包 dist/gongzuo-guicheng-shouce-offline-<版本>.zip（同一提交逐字节相同）
   csp --site 站点 --out 文件  按站点的内联脚本生成 nginx 的 Content-Security-Policy 片段
   publish --dest 目录 构建站点和离线包，连同 nginx 配置发布到目录（见 deploy/nginx/README.md）
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import shutil
 import sys
@@ -23,12 +23,12 @@ from pathlib import Path
 from . import ROOT
 from .catalog import load_catalog
 from .csp import CspError, write_nginx_include
-from .navigation import build_nav
+from .docs_tree import NAV_FILE, write_docs_tree, write_nav
 from .offline_bundle import build_bundle
 from .problems import ProblemsFound
 from .publish import bundle_facts, place_bundle, publish
-from .render import generate
 from .site_build import BuildFailed, build_site
+from .zensical_build import build_zensical
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -41,30 +41,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root)
-    docs = args.root / "docs"
     out = (args.out or args.root / "build" / "docs").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        shutil.copytree(docs, staging, dirs_exist_ok=True)
-        pages = generate(catalog, dt.date.today())
-        for uri, content in pages.items():
-            target = staging / uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        from .forms_docx import form_documents
-
-        for uri, data in form_documents(catalog).items():  # 文书的 Word 文件
-            (staging / uri).write_bytes(data)
-        nav = build_nav(catalog)
-        (staging / "_nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_nav(write_docs_tree(catalog, staging, dt.date.today()), staging)
+        pages = sum(1 for _ in staging.rglob("*.md"))
         if out.exists():
             shutil.rmtree(out)
         staging.rename(out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    print(f"已生成 {len(pages)} 个页面到 {out}（导航见 _nav.json）。")
+    print(f"已生成 {pages} 个页面到 {out}（导航见 {NAV_FILE}）。")
+    return 0
+
+
+def cmd_build_zensical(args: argparse.Namespace) -> int:
+    site = build_zensical(args.root, args.site_dir or args.root / "site-zensical")
+    print(f"构建完成（Zensical）：{site}")
     return 0
 
 
@@ -113,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, help="站点目录（默认为 <根目录>/site）")
     build.add_argument("--no-lint", action="store_true", help="不做编辑检查（默认与构建同时进行，有错误时构建失败）")
     build.set_defaults(run=cmd_build)
+    zensical = commands.add_parser("build-zensical", help="用 Zensical 严格、原子化地构建站点（第二种构建工具）")
+    zensical.add_argument("--site-dir", type=Path, help="站点目录（默认为 <根目录>/site-zensical）")
+    zensical.set_defaults(run=cmd_build_zensical)
     offline = commands.add_parser("offline", help="构建离线包 zip")
     offline.add_argument("--dist", type=Path, help="zip 的输出目录（默认为 <根目录>/dist）")
     offline.set_defaults(run=cmd_offline)

@@ -73,14 +73,25 @@ _TARGET = ('var target=document.getElementById(location.hash.slice(1));'
            'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))')
 _ANNOUNCE = ('var el=document.querySelector("[data-md-component=announce]");if(el){var content=el.querySelector(".md-typeset");'
              '__md_hash(content.innerHTML)===__md_get("__announce")&&(el.hidden=!0)}')
-KNOWN_SCRIPTS: list[tuple[str, re.Pattern]] = [
-    ("partials/javascripts/base.html",
+# Zensical（第二种构建工具，zensical_build.py）的 base.html 与 Material 的只差这一段：作用域补上结尾的“/”，
+# 记下平台；其余内联脚本与 Material 的逐字相同。
+_ZENSICAL_STORE = (
+    '__md_scope.pathname.endsWith("/")||(__md_scope=new URL(__md_scope.pathname+"/",location)),'
+    '__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+t.charCodeAt(0)),0),'
+    '__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),'
+    '__md_set=(e,t,_=localStorage,a=__md_scope)=>{try{_.setItem(a.pathname+"."+e,JSON.stringify(t))}catch(e){}},'
+    'document.documentElement.setAttribute("data-platform",navigator.platform)')
+# (主题, 模板, 脚本原文的正则)
+KNOWN_SCRIPTS: list[tuple[str, str, re.Pattern]] = [
+    ("material", "partials/javascripts/base.html",
      re.compile(f'__md_scope=new URL\\("{_BASE_URL}",location\\),' + re.escape(_MD_STORE))),
-    ("partials/javascripts/palette.html", re.compile(re.escape(_PALETTE))),
-    ("partials/javascripts/content.html", re.compile(re.escape(_TABS))),
-    ("partials/javascripts/content.html", re.compile(re.escape(_TARGET))),
-    ("partials/javascripts/announce.html", re.compile(re.escape(_ANNOUNCE))),
-    ("partials/javascripts/outdated.html", re.compile(
+    ("zensical", "partials/javascripts/base.html",
+     re.compile(f'__md_scope=new URL\\("{_BASE_URL}",location\\),' + re.escape(_ZENSICAL_STORE))),
+    ("material", "partials/javascripts/palette.html", re.compile(re.escape(_PALETTE))),
+    ("material", "partials/javascripts/content.html", re.compile(re.escape(_TABS))),
+    ("material", "partials/javascripts/content.html", re.compile(re.escape(_TARGET))),
+    ("material", "partials/javascripts/announce.html", re.compile(re.escape(_ANNOUNCE))),
+    ("material", "partials/javascripts/outdated.html", re.compile(
         'var el=document.querySelector\\("\\[data-md-component=outdated\\]"\\),'
         f'base=new URL\\("{_BASE_URL}"\\),'
         + re.escape('outdated=__md_get("__outdated",sessionStorage,base);!0===outdated&&el&&(el.hidden=!1)'))),
@@ -88,9 +99,9 @@ KNOWN_SCRIPTS: list[tuple[str, re.Pattern]] = [
 
 
 def known_script(source: str) -> bool:
-    """是不是审核过的 Material 内联脚本之一。"""
+    """是不是审核过的 Material（或 Zensical）内联脚本之一。"""
     text = source.replace("\r\n", "\n").replace("\r", "\n")
-    return any(pattern.fullmatch(text) for _, pattern in KNOWN_SCRIPTS)
+    return any(pattern.fullmatch(text) for _, _, pattern in KNOWN_SCRIPTS)
 
 
 # 值是网址的属性，以及浏览器会执行或整页加载的写法。
@@ -202,8 +213,8 @@ _META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 
-def add_meta_policy(site: Path, scan: Scan) -> None:
-    """给每个页面加上 <meta> 形式的策略，只列它自己的脚本哈希。
+def add_meta_policy(site: Path, scan: Scan, styles: tuple[str, ...] = ()) -> None:
+    """给每个页面加上 <meta> 形式的策略，只列它自己的脚本哈希（styles：另外允许的 <style> 的哈希）。
 
     放在 <meta charset> 之后（字符集声明要在前 1024 字节里），在所有脚本之前。
     frame-ancestors 在 <meta> 里无效（浏览器还会报错），只由 nginx 的响应头给出。
@@ -211,16 +222,20 @@ def add_meta_policy(site: Path, scan: Scan) -> None:
     for relative, hashes in scan.page_hashes.items():
         page = site / relative
         html = scan.texts.get(relative) or page.read_text(encoding="utf-8")
-        meta = _META.format(policy(hashes, meta=True))
+        meta = _META.format(policy(hashes, meta=True, styles=styles))
         anchor = _CHARSET.search(html) or re.search(r"<head[^>]*>", html, re.I)
         if anchor is None:
             raise CspError(f"{relative}: 没有 <head>，无法加上内容安全策略")
         page.write_text(html[:anchor.end()] + meta + html[anchor.end():], encoding="utf-8")
 
 
-def policy(hashes: list[str], *, meta: bool = False) -> str:
-    """完整的策略文本（一行）。meta=True：<meta> 用的版本，去掉在那里无效的 frame-ancestors。"""
+def policy(hashes: list[str], *, meta: bool = False, styles: tuple[str, ...] = ()) -> str:
+    """完整的策略文本（一行）。meta=True：<meta> 用的版本，去掉在那里无效的 frame-ancestors。
+
+    styles 是另外允许的 <style> 的哈希：Zensical 的搜索框在脚本里插入一段固定的样式（zensical_search.py）。"""
     directives = [BASE_DIRECTIVES[0], ("script-src", " ".join(["'self'", *hashes])), *BASE_DIRECTIVES[1:]]
+    if styles:
+        directives = [(name, " ".join([value, *styles]) if name == "style-src" else value) for name, value in directives]
     if meta:
         directives = [d for d in directives if d[0] != "frame-ancestors"]
     return "; ".join(f"{name} {value}" for name, value in directives)

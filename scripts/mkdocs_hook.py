@@ -33,7 +33,7 @@ from scripts import search_index  # noqa: E402
 from scripts.search_worker import WorkerMismatch, fix_query_segmentation  # noqa: E402
 from scripts.segment_cache import SegmentCache  # noqa: E402
 from scripts.serve_errors import show_errors_in_browser  # noqa: E402
-from scripts.tooltips import annotate  # noqa: E402
+from scripts.tooltips import TermTooltips  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedures")
 
@@ -60,6 +60,7 @@ class Build:
         if _glossary_search(config):
             self.dictionary.install(self.catalog.glossary, config)
         self.segments.install(config)
+        config.markdown_extensions.append(TermTooltips(glossary=self.catalog.glossary))  # 术语提示（tooltips.py）
         self.version = stamp_config(config, _root(config))  # 页脚的“版本：…”（version.py）
 
     def close(self) -> None:
@@ -136,7 +137,6 @@ def on_nav(nav, config, files: Files):
 def on_page_content(html: str, page, config, files) -> str:
     assert _build is not None and _build.catalog is not None
     stamp_updated(page, config)  # “最后更新”日期取自 git 历史（git_dates.py）
-    html = annotate(html, _build.catalog.glossary)
     # 元数据（规程信息、签字栏、上一篇/下一篇……）不进搜索索引（search_index.py）
     return search_index.mark_unindexed(html) if _glossary_search(config) else html
 

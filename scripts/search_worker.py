@@ -31,19 +31,23 @@ class WorkerMismatch(Exception):
 
 def fix_query_segmentation(site_dir: Path) -> Path:
     """改正 site_dir 中的搜索 worker，返回改过的文件。每处原文必须恰好出现一次。"""
+    return patch_worker(site_dir, FIXES, "Material 的搜索 worker 变了，请对照 scripts/search_worker.py 的说明"
+                                         "重新核对查询切分的边界，再更新替换的原文")
+
+
+def patch_worker(site_dir: Path, fixes, advice: str) -> Path:
+    """按确切的原文改 site_dir 中唯一的搜索 worker；原文不是恰好一处时抛出 WorkerMismatch（附 advice）。"""
     workers = sorted((site_dir / WORKERS).glob("search.*.min.js"))
     if len(workers) != 1:
         raise WorkerMismatch(f"{WORKERS}/ 下应有一个 search.*.min.js，找到 {len(workers)} 个")
     worker = workers[0]
     text = worker.read_text(encoding="utf-8")
-    for old, new in FIXES:
+    for old, new in fixes:
         count = text.count(old)
         if count != 1 and text.count(new) == 1:
             continue  # 已经改过（同一个站点目录构建两次）
         if count != 1:
-            raise WorkerMismatch(
-                f"{worker.name} 中“{old}”出现 {count} 次（应为 1 次）：Material 的搜索 worker 变了，"
-                "请对照 scripts/search_worker.py 的说明重新核对查询切分的边界，再更新替换的原文")
+            raise WorkerMismatch(f"{worker.name} 中“{old[:60]}”出现 {count} 次（应为 1 次）：{advice}")
         text = text.replace(old, new)
     worker.write_text(text, encoding="utf-8")
     return worker

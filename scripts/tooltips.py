@@ -1,7 +1,8 @@
 """在页面 HTML 中给术语加提示：把正文里的术语包成 <abbr title="释义">术语</abbr>。
 
 Python-Markdown 的 abbr 扩展按 \\b 词边界匹配，夹在汉字中间的术语永远匹配不上。这里改为在
-MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），按标签切开 HTML 找出
+Python-Markdown 把一页转成 HTML 的最后一步（本模块的 Markdown 扩展 TermTooltips，两种构建工具都用它：
+MkDocs 由钩子加上，Zensical 由 zensical_build.py 写进配置），按标签切开 HTML 找出
 文字节点的位置，在其中查找术语（glossary.Glossary.find：最左最长，不看词边界），只在这些位置
 插入 abbr，其余 HTML 原样保留；再由 Material 的 content.tooltips 功能把 abbr 的 title 显示成
 提示框。Material 的脚本随站点一起发布，离线也能用。它把 title 当作 HTML 显示，所以提示文字里的
@@ -19,8 +20,13 @@ MkDocs 把 Markdown 转成 HTML 之后（钩子的 on_page_content），按标�
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape, unescape
+from pathlib import Path
+
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
 
 from .glossary import Glossary
 
@@ -104,3 +110,47 @@ def annotate(html: str, glossary: Glossary) -> str:
         return html
     pieces.append(html[position:])
     return "".join(pieces)
+
+
+class TermTooltips(Extension):
+    """Markdown 扩展：页面 HTML 生成后加术语提示。
+
+    glossary 是已经读好的术语表（MkDocs 的钩子传入），或项目根目录的路径（Zensical 的配置里写，
+    这时从 procedures/_glossary.yml 读一次，按结构说明校验）。"""
+
+    def __init__(self, **kwargs):
+        self.config = {"glossary": ["", "术语表（glossary.Glossary）或项目根目录"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md) -> None:
+        glossary = self.getConfig("glossary")
+        if not isinstance(glossary, Glossary):
+            glossary = _glossary_of(str(glossary))
+        # 优先级最低：在原样 HTML、脚注等全部放回之后，看到的是整页最终的 HTML
+        md.postprocessors.register(_Annotate(md, glossary), "term_tooltips", 0)
+
+
+class _Annotate(Postprocessor):
+    def __init__(self, md, glossary: Glossary):
+        super().__init__(md)
+        self.glossary = glossary
+
+    def run(self, text: str) -> str:
+        return annotate(text, self.glossary)
+
+
+@functools.cache
+def _glossary_of(root: str) -> Glossary:
+    """项目的术语表；Zensical 每页新建一次 Markdown，术语表在一个进程里只读一遍。"""
+    from .catalog import read_registers
+    from .problems import ProblemsFound
+
+    problems = []
+    terms = read_registers(Path(root), problems, ("_glossary.yml",))["_glossary.yml"]
+    if terms is None:
+        raise ProblemsFound(problems)
+    return Glossary(terms)
+
+
+def makeExtension(**kwargs) -> TermTooltips:  # Python-Markdown 按模块名加载扩展时调用
+    return TermTooltips(**kwargs)

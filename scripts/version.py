@@ -109,6 +109,11 @@ def stamp_config(config, root: Path) -> Version:
             from mkdocs.exceptions import PluginError
 
             raise PluginError(str(err)) from None
-    extra["manual_version"] = {"label": version.label, "text": version.text, "date": version.date.isoformat(),
-                               "latest_url": url, "changes": None}
+    extra["manual_version"] = footer_fields(version, url)
     return version
+
+
+def footer_fields(version: Version, latest: str | None = None, changes: str | None = None) -> dict:
+    """页脚模板读的 extra.manual_version（changes 是“更新说明”页的网址）。"""
+    return {"label": version.label, "text": version.text, "date": version.date.isoformat(),
+            "latest_url": latest, "changes": changes}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import material
 import pytest
+import zensical
 
 from scripts.csp import (
     KNOWN_SCRIPTS, CspError, add_meta_policy, check_site, policy, read_policy, scan_site, script_hash,
@@ -54,10 +55,12 @@ def test_hash_is_what_browsers_compute():
     assert script_hash("a();\r\nb();") == script_hash("a();\nb();")
 
 
-def test_reviewed_list_matches_the_installed_material_templates():
-    # 表里每一项都对得上已安装的 Material 模板里的一段内联脚本；升级 Material 后这里会提醒重新审核。
-    for template, pattern in KNOWN_SCRIPTS:
-        bodies = re.findall(r"<script>(.*?)</script>", (TEMPLATES / template).read_text(encoding="utf-8"), re.S)
+def test_reviewed_list_matches_the_installed_templates():
+    # 表里每一项都对得上已安装的 Material（或 Zensical）模板里的一段内联脚本；升级后这里会提醒重新审核。
+    themes = {"material": TEMPLATES, "zensical": Path(zensical.__file__).parent / "templates"}
+    assert {theme for theme, _, _ in KNOWN_SCRIPTS} == set(themes)
+    for theme, template, pattern in KNOWN_SCRIPTS:
+        bodies = re.findall(r"<script>(.*?)</script>", (themes[theme] / template).read_text(encoding="utf-8"), re.S)
         assert any(pattern.fullmatch(re.sub(r"\{\{.*?\}\}", "../..", body)) for body in bodies), template
 
 
