@@ -5,7 +5,10 @@
       “又称”一行，不修正 worker 的查询切分，不整理索引（用一个临时的继承配置构建：INHERIT: mkdocs.yml，
       extra.glossary_search: false）；
   (b) 本手册：术语词典、“又称”、worker 修正、整理过的索引（scripts/search_index.py）；
-  (p) Pagefind 扩展版（支持中文），在 (b) 的构建结果上建索引，用它的 JavaScript 接口查询。
+  (p) Pagefind 扩展版（支持中文），在 (b) 的构建结果上建索引，用它的 JavaScript 接口查询；
+  (z) Zensical 构建（make build-zensical）：Zensical 自己的搜索，中文按术语表加浏览器的 Intl.Segmenter 分词
+      （scripts/zensical_search.py）；
+  (y) 同一个 Zensical 站点换回 Zensical 原来的 worker（只用 Intl.Segmenter）：看术语表分词的作用。
 
 每条查询像读者一样在搜索框里输入（Debian chromium，由 Playwright 驱动），看前 5 个结果页面中
 有没有要找的页面（规程的说明页和清单页都算）。关键词和学员的问题（类型“问题”）分开统计：
@@ -22,6 +25,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -45,7 +49,8 @@ META = ".md-search-result__meta"
 DONE = "符合条件的结果"  # “找到 N 个符合条件的结果”“没有找到符合条件的结果”
 PAGEFIND_DIR = "pagefind"
 QUESTION = "问题"
-NAMES = {"a": "Material 默认", "b": "本手册", "p": "Pagefind 扩展版"}
+NAMES = {"a": "Material 默认", "b": "本手册", "p": "Pagefind 扩展版", "z": "Zensical（术语表分词）",
+         "y": "Zensical 默认分词"}
 
 # 在页面里计时：下一次搜索框的 keyup（捕获阶段，先于 Material 的处理）到结果数显示出来。
 _ARM_TIMER = """() => {
@@ -118,6 +123,56 @@ def build(variant: str, out: Path) -> Path:
         config.unlink(missing_ok=True)
 
 
+# Zensical 的搜索框在 Shadow DOM 里的 <dialog> 中（Playwright 的 CSS 定位器能穿过开放的 Shadow DOM）。
+# Zensical 在输入（input 事件）时就搜索，不等按键抬起：计时从 input 事件开始。
+# 结果数显示在 role=status 里：“N results”“No results”；清空输入时为空（界面重绘时这个元素会换掉）。
+# 结果的链接带着查询（?h=查询）：链接上是这次的查询，才算这次的结果出来了（不会读到上一次的）；
+# “No results”在结果出来之前也会闪过，半秒内不再变化才算真的没有结果。
+_ZENSICAL_ARM_TIMER = """(query) => {
+  const host = [...document.body.children].find(e => e.shadowRoot && e.shadowRoot.querySelector('dialog'));
+  const input = host.shadowRoot.querySelector('dialog input');
+  window.__searchTiming = new Promise(resolve => {
+    let start = null, quiet = null;
+    const begin = event => { if (start === null && event.composedPath()[0] === input) start = performance.now(); };
+    document.addEventListener('input', begin, true);
+    const done = ms => { observer.disconnect(); document.removeEventListener('input', begin, true); resolve(ms); };
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      if (start === null) return;
+      const status = host.shadowRoot.querySelector('dialog [role=status]');  // 界面重绘时会换新元素
+      const first = host.shadowRoot.querySelector('dialog ol[role=listbox] > li a');
+      const ms = performance.now() - start;
+      if (status && /results?$/.test(status.textContent) && first && new URL(first.href).searchParams.get('h') === query) {
+        done(ms);
+      } else if (status && status.textContent === 'No results') {
+        quiet = setTimeout(() => done(ms), 500);  // 结果出来之前也会闪过一次 No results：半秒内不再变化才算
+      }
+    });
+    observer.observe(host.shadowRoot, {childList: true, characterData: true, subtree: true});
+  });
+}"""
+
+
+def build_zensical_variant(variant: str, out: Path) -> Path:
+    """构建 (z) Zensical 站点到 out；(y) 再换回 Zensical 原来的 worker、去掉索引里的术语表词。"""
+    import json
+
+    import zensical
+
+    from scripts.search_worker import WORKERS
+    from scripts.zensical_build import build_zensical
+    from scripts.zensical_search import INDEX
+
+    site = build_zensical(ROOT, out)
+    if variant == "y":
+        for worker in (Path(zensical.__file__).parent / "templates" / WORKERS).glob("search.*.min.js"):
+            shutil.copyfile(worker, site / WORKERS / worker.name)
+        data = json.loads((site / INDEX).read_text(encoding="utf-8"))
+        del data["config"]["words"]
+        (site / INDEX).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return site
+
+
 class SearchBox:
     """在一个已打开的站点页面上反复搜索，返回每次前几个结果页面的网址路径；last_ms 是那次的延迟。"""
 
@@ -155,12 +210,39 @@ class SearchBox:
         return path[len(self.base):] if path.startswith(self.base) else path
 
 
+class ZensicalSearchBox(SearchBox):
+    """同样的用法，用在 Zensical 构建的站点上：点页首的搜索按钮打开对话框，在里面输入。"""
+
+    INPUT = "dialog input[role=combobox]"
+    STATUS = "dialog [role=status]"
+
+    def search(self, text: str, top: int = TOP) -> list[str]:
+        from playwright.sync_api import expect
+
+        page = self.page
+        if not page.locator(self.INPUT).is_visible():
+            page.click(".md-search__button")
+        page.fill(self.INPUT, "")
+        expect(page.locator(self.STATUS)).to_have_text("")
+        page.evaluate(_ZENSICAL_ARM_TIMER, text)
+        page.locator(self.INPUT).focus()
+        page.keyboard.insert_text(text)
+        page.keyboard.press("End")
+        self.last_ms = page.evaluate("() => window.__searchTiming")  # 等到这次查询的结果显示出来
+        return self.results(top)
+
+    def results(self, top: int = TOP) -> list[str]:
+        """前 top 个结果。Zensical 的每个结果是一节（同一页可以占几项），按显示的顺序取。"""
+        links = self.page.locator("dialog ol[role=listbox] > li a").evaluate_all("links => links.map(a => a.href)")
+        return [self.path(href) for href in links[:top]]
+
+
 def _rank(results: list[str], accepted: set[str]) -> int | None:
     return next((i + 1 for i, path in enumerate(results) if path in accepted), None)
 
 
-def material(site: Path, queries: list[Query], chromium: str) -> list[Outcome]:
-    """在 site 上用 Material 的搜索框逐条查询。"""
+def material(site: Path, queries: list[Query], chromium: str, box_type=SearchBox) -> list[Outcome]:
+    """在 site 上用 Material（或 box_type 给的 Zensical）的搜索框逐条查询。"""
     from playwright.sync_api import sync_playwright
 
     ids = procedure_ids()
@@ -168,7 +250,7 @@ def material(site: Path, queries: list[Query], chromium: str) -> list[Outcome]:
     with serve_directory(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            box = SearchBox(browser.new_page(), url)
+            box = box_type(browser.new_page(), url)
             box.search(queries[0].text)  # 预热：第一次搜索时 worker 要先建立索引
             for query in queries:
                 results = box.search(query.text)
@@ -240,6 +322,10 @@ def run(variants: list[str], queries: list[Query], chromium: str, work: Path) ->
         if variant in ("a", "b"):
             sites[variant] = build(variant, work / f"site-{variant}")
             results[variant] = material(sites[variant], queries, chromium)
+    for variant in ("z", "y"):
+        if variant in variants:
+            sites[variant] = build_zensical_variant(variant, work / f"site-{variant}")
+            results[variant] = material(sites[variant], queries, chromium, ZensicalSearchBox)
     if "p" in variants:
         site = sites.get("b") or build("b", work / "site-b")
         try:
@@ -251,7 +337,8 @@ def run(variants: list[str], queries: list[Query], chromium: str, work: Path) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search_recall", description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["a", "b", "p"], help="只跑一种：a Material 默认，b 本手册，p Pagefind")
+    parser.add_argument("--only", choices=list(NAMES),
+                        help="只跑一种：a Material 默认，b 本手册，p Pagefind，z Zensical，y Zensical 默认分词")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args(argv)
     queries = load_queries()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,10 +64,11 @@ def _build(catalog: Catalog, work: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", CONFIG],
                             cwd=work, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, encoding="utf-8", errors="replace")
-    sys.stderr.write(result.stdout)
+    sys.stderr.write(_report(result.stdout))
     site = work / "site"
     if result.returncode != 0 or not (site / "index.html").is_file():
-        raise BuildFailed(f"Zensical 严格构建失败（退出码 {result.returncode}），原来的站点保持原样")
+        raise BuildFailed(f"Zensical 严格构建失败（退出码 {result.returncode}），原来的站点保持原样。"
+                          "上面的位置是相对于 docs/ 的（规程的说明页和清单页由 procedures/ 下的 YAML 生成）")
     site.chmod(0o755)
     try:
         add_glossary_words(site, catalog.glossary)
@@ -92,7 +94,13 @@ def config(root: Path, nav: list) -> dict:
     }
 
 
+def _report(output: str) -> str:
+    """Zensical 的输出：去掉颜色控制符，和 --strict 中止时 Python 的调用栈（问题本身已在前面列出）。"""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    return output.split("Traceback (most recent call last):", 1)[0]
+
+
 def _env() -> dict[str, str]:
     """Zensical 子进程的环境：配置里的术语提示扩展（scripts.tooltips）要能从本仓库导入。"""
     paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "NO_COLOR": "1"}

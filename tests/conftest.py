@@ -240,6 +240,14 @@ def offline_bundle(published) -> Path:
 
 
 @pytest.fixture(scope="session")
+def search_box():
+    """在站点上搜索的驱动（bench/search_recall.py）：Material 的搜索框；Zensical 的测试换成它的。"""
+    from bench.search_recall import SearchBox
+
+    return SearchBox
+
+
+@pytest.fixture(scope="session")
 def site_url(real_site):
     """通过本地 HTTP 服务访问 real_site 的根地址。"""
     from .browser import serve_directory

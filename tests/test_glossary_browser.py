@@ -52,9 +52,9 @@ def test_no_tooltips_in_headings_or_links(browser, site_url):
     page.close()
 
 
-def test_an_alias_finds_the_page_through_its_alias_line(browser, site_url):
+def test_an_alias_finds_the_page_through_its_alias_line(browser, site_url, search_box):
     page = browser.new_page()
-    results = SearchBox(page, site_url).search("集体上访")
+    results = search_box(page, site_url).search("集体上访")
     assert "xinfang/redianfang-guilei/" in results or "xinfang/checklists/redianfang-guilei/" in results
     page.close()
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bench.search_recall import QUERIES as QUERIES_FILE
-from bench.search_recall import TOP, SearchBox, load_queries
+from bench.search_recall import TOP, load_queries
 from scripts import ROOT
 from scripts.catalog import load_catalog
 
@@ -30,11 +30,11 @@ CORE_QUESTIONS = [q for q in QUESTIONS if q.text in MUST]
 
 
 @pytest.fixture(scope="module")
-def searched(browser, site_url) -> tuple[dict[str, list[str]], list[float]]:
+def searched(browser, site_url, search_box) -> tuple[dict[str, list[str]], list[float]]:
     """({没找到的查询: 前 5 个结果}, [每条查询的毫秒数])，整个查询集只在浏览器里跑一遍。"""
     ids = {p.id for p in load_catalog(ROOT).procedures}
     page = browser.new_page()
-    box = SearchBox(page, site_url)
+    box = search_box(page, site_url)
     box.search(QUERIES[0].text)  # 预热：第一次搜索时 worker 要先建立索引
     misses, times = {}, []
     for query in QUERIES:
