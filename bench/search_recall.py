@@ -25,7 +25,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import statistics
 import subprocess
