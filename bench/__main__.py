@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from .build_bench import generation_overhead, real_build, scaling
+from .builders_bench import builders_bench
 from .reload_bench import reload_bench
 from .search_bench import search_bench
 from .weight_bench import weight_bench
@@ -79,6 +80,17 @@ def _search_rows(r: dict) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _builders_rows(r: dict) -> list[tuple[str, str, str]]:
+    rows = []
+    for builder, v in r["builders"].items():
+        s = v["search"]
+        rows.append((f"7 {builder} 构建", f"{v['seconds']:.2f} s",
+                     f"{v['pages']} 页，清单页 {v['checklists']}，术语提示 {v['tooltips']} 处"))
+        rows.append((f"7 {builder} 搜索", f"关键词 {s['keywords']['recall']:.3f}，问题 {s['questions']['recall']:.3f}",
+                     f"recall@5；中位 {s['all']['median_ms']:.1f} ms"))
+    return rows
+
+
 def _weight_rows(r: dict) -> list[tuple[str, str, str]]:
     w = r["weight"]
     return [("6 首次加载规程页", _mb(w["first_load"]["total_bytes"]),
@@ -87,7 +99,7 @@ def _weight_rows(r: dict) -> list[tuple[str, str, str]]:
 
 
 ROWS = {"build": _build_rows, "overhead": _overhead_rows, "scaling": _scaling_rows, "reload": _reload_rows,
-        "search": _search_rows, "weight": _weight_rows}
+        "search": _search_rows, "weight": _weight_rows, "builders": _builders_rows}
 WIDTH = 24
 
 
@@ -123,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         ("reload", "编辑→刷新", lambda: reload_bench([] if quick else [1000], repeat=1 if quick else 3)),
         ("search", "搜索（Debian chromium）", lambda: _search(args.chromium)),
         ("weight", "页面分量和离线包", lambda: weight_bench(args.chromium)),
+        ("builders", "两种构建工具并排（MkDocs、Zensical）", lambda: builders_bench(args.chromium, 1 if quick else 3)),
     ]
     if args.stage:
         stages = [entry for entry in stages if entry[0] in args.stage]

@@ -16,7 +16,7 @@ import yaml
 from scripts import ROOT
 
 # 复制项目时跳过的东西：构建产物、虚拟环境、版本库。
-SKIP = {".git", ".venv", "site", "dist", "build", "node_modules", "results", "__pycache__", ".pytest_cache"}
+SKIP = {".git", ".venv", "site", "site-zensical", "dist", "build", "node_modules", "results", "__pycache__", ".pytest_cache"}
 
 
 def copy_project(dest: Path) -> Path:

@@ -1,0 +1,42 @@
+"""两种构建工具并排：MkDocs（make build）和 Zensical（make build-zensical）构建同一本手册。
+
+每种：完整构建的时间（中位数，不含编辑检查）、页面数、清单页数（有勾选框的页面）、术语提示数
+（abbr.glossary-term）、中文搜索的 recall@5（公开查询集，bench/search_recall.py，Debian chromium）。
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from scripts import ROOT
+
+from .measure import median_runs, python, run_measured
+from .search_recall import SearchBox, ZensicalSearchBox, load_queries, material, summary
+from .synthetic import copy_project
+
+COMMANDS = {"mkdocs": ("build", "--no-lint"), "zensical": ("build-zensical",)}
+
+
+def _count(site: Path, needle: str) -> int:
+    return sum(page.read_text(encoding="utf-8").count(needle) for page in site.rglob("*.html"))
+
+
+def builders_bench(chromium: str, repeat: int = 3) -> dict:
+    results = {}
+    with tempfile.TemporaryDirectory() as work:
+        root = copy_project(Path(work) / "manual")
+        for builder, (command, *options) in COMMANDS.items():
+            site = root / f"site-{builder}"
+            run = median_runs(lambda: run_measured(python("-m", "scripts", "--root", str(root), command,
+                                                          "--site-dir", str(site), *options), ROOT), repeat)
+            pages = list(site.rglob("index.html"))
+            box = SearchBox if builder == "mkdocs" else ZensicalSearchBox
+            results[builder] = {
+                "seconds": run.seconds,
+                "pages": len(pages),
+                "checklists": sum('type="checkbox"' in p.read_text(encoding="utf-8") for p in pages),
+                "tooltips": _count(site, 'class="glossary-term"'),
+                "search": summary(material(site, load_queries(), chromium, box)),
+            }
+    return results
