@@ -1,6 +1,6 @@
 """两种构建工具并排：MkDocs（make build）和 Zensical（make build-zensical）构建同一本手册。
 
-每种：完整构建的时间（中位数，不含编辑检查）、页面数、清单页数（有勾选框的页面）、术语提示数
+每种：完整构建的时间（中位数，不含编辑检查）、页面数、有清单步骤的页面数、术语提示数
 （abbr.glossary-term）、中文搜索的 recall@5（公开查询集，bench/search_recall.py，Debian chromium）。
 """
 
@@ -35,7 +35,7 @@ def builders_bench(chromium: str, repeat: int = 3) -> dict:
             results[builder] = {
                 "seconds": run.seconds,
                 "pages": len(pages),
-                "checklists": sum('type="checkbox"' in p.read_text(encoding="utf-8") for p in pages),
+                "checklists": sum('class="checklist__step"' in p.read_text(encoding="utf-8") for p in pages),
                 "tooltips": _count(site, 'class="glossary-term"'),
                 "search": summary(material(site, load_queries(), chromium, box)),
             }
