@@ -18,10 +18,6 @@ from .synthetic import copy_project
 COMMANDS = {"mkdocs": ("build", "--no-lint"), "zensical": ("build-zensical",)}
 
 
-def _count(site: Path, needle: str) -> int:
-    return sum(page.read_text(encoding="utf-8").count(needle) for page in site.rglob("*.html"))
-
-
 def builders_bench(chromium: str, repeat: int = 3) -> dict:
     results = {}
     with tempfile.TemporaryDirectory() as work:
@@ -30,13 +26,14 @@ def builders_bench(chromium: str, repeat: int = 3) -> dict:
             site = root / f"site-{builder}"
             run = median_runs(lambda: run_measured(python("-m", "scripts", "--root", str(root), command,
                                                           "--site-dir", str(site), *options), ROOT), repeat)
-            pages = list(site.rglob("index.html"))
+            texts = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
+            pages = [text for page, text in texts.items() if page.name == "index.html"]
             box = SearchBox if builder == "mkdocs" else ZensicalSearchBox
             results[builder] = {
                 "seconds": run.seconds,
                 "pages": len(pages),
-                "checklists": sum('class="checklist__step"' in p.read_text(encoding="utf-8") for p in pages),
-                "tooltips": _count(site, 'class="glossary-term"'),
+                "checklists": sum('class="checklist__step"' in text for text in pages),
+                "tooltips": sum(text.count('class="glossary-term"') for text in texts.values()),
                 "search": summary(material(site, load_queries(), chromium, box)),
             }
     return results

@@ -12,13 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from . import ROOT
 from .catalog import Catalog, load_catalog
 from .csp import CspError, add_meta_policy, check_site
-from .swap import clean_leftovers, locked, replace
+from .swap import clean_leftovers, locked, replace, staging_dir
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +44,7 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
 
 
 def _build_and_swap(root: Path, site_dir: Path, config_file: str, catalog: Catalog | None, lint: bool) -> Path:
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    staging.chmod(0o755)  # mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读
+    staging = staging_dir(site_dir)
     checker = _start_lint(root) if lint else None
     try:
         if catalog is not None:
@@ -63,7 +61,7 @@ def _build_and_swap(root: Path, site_dir: Path, config_file: str, catalog: Catal
             raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
         if not lint_passed:
             raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
-        _secure(staging, site_dir.name)
+        secure(staging, site_dir.name)
         replace(staging, site_dir)  # 一步对调；换下来的旧站点随即删除
     finally:
         if checker is not None and checker.poll() is None:
@@ -74,10 +72,10 @@ def _build_and_swap(root: Path, site_dir: Path, config_file: str, catalog: Catal
     return site_dir
 
 
-def _secure(staging: Path, name: str) -> None:
-    """内容安全策略：页面里只能有审核过的 Material 内联脚本（csp.py），再给每页加上 <meta> 策略。"""
+def secure(staging: Path, name: str, styles: tuple[str, ...] = ()) -> None:
+    """内容安全策略：页面里只能有审核过的内联脚本（csp.py），再给每页加上 <meta> 策略（styles 见 csp.policy）。"""
     try:
-        add_meta_policy(staging, check_site(staging))
+        add_meta_policy(staging, check_site(staging), styles)
     except CspError as err:
         raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
 

@@ -3,7 +3,8 @@
 - exchange()：Linux 上用 renameat2(RENAME_EXCHANGE) 把新旧两个目录一次对调，再删除换下来的旧目录；
   不支持时（别的系统、个别文件系统）退回两次改名，换下来的目录用不重复的名字，中间被中止时下次运行会把它放回去。
 - locked()：同一个目录旁的两次构建（或发布）用 flock 排队，一个做完另一个再开始，不会互相踩到临时目录。
-- clean_leftovers()：被强行中止的构建留下的 .site-building-*、.site-old-* 在下次运行时删除。
+- staging_dir()：在 target 旁建构建用的临时目录（.site-building-*）；clean_leftovers()：被强行中止的构建
+  留下的 .site-building-*、.site-old-* 在下次运行时删除。
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import secrets
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +62,15 @@ def replace(new: Path, target: Path) -> None:
     retired = exchange(new, target)
     if retired is not None:
         _remove(retired)
+
+
+def staging_dir(target: Path) -> Path:
+    """target 旁的一个新的临时目录，构建在这里进行，成功后用 replace() 换上。
+
+    mkdtemp 建的目录只有自己能读；站点要让 web 服务器（如 nginx 的 www-data）也能读，所以改成 0755。"""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    staging.chmod(0o755)
+    return staging
 
 
 def clean_leftovers(target: Path) -> None:

@@ -20,21 +20,20 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from . import ROOT
 from .catalog import Catalog, load_catalog
-from .csp import CspError, add_meta_policy, check_site
 from .docs_tree import write_docs_tree
-from .site_build import BuildFailed
-from .swap import clean_leftovers, locked, replace
-from .version import build_date, describe, footer_fields
+from .page_types import CHANGES_URI
+from .render import site_url
+from .site_build import BuildFailed, secure
+from .swap import clean_leftovers, locked, replace, staging_dir
+from .version import Version, describe, footer_fields
 from .search_worker import WorkerMismatch
 from .zensical_search import add_glossary_words, dialog_style_hash
 
 CONFIG = "zensical.yml"
-CHANGES_URL = "gengxin/"  # “更新说明”页（page_types.CHANGES_URI）的网址
 # overrides/ 里只适用于 Material 的文件：Zensical 的搜索框是另一套界面，它自己的模板已有 aria-label。
 MATERIAL_ONLY = {"partials/search.html"}
 
@@ -45,22 +44,23 @@ def build_zensical(root: Path, site_dir: Path) -> Path:
     site_dir = site_dir.resolve()
     with locked(site_dir):
         clean_leftovers(site_dir)
-        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+        work = staging_dir(site_dir)  # docs/、overrides/、配置，和 Zensical 建的 site/
         try:
-            site = _build(catalog, work)
+            site = _build(catalog, work, site_dir.name)
             replace(site, site_dir)  # 一步对调；换下来的旧站点随即删除
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return site_dir
 
 
-def _build(catalog: Catalog, work: Path) -> Path:
+def _build(catalog: Catalog, work: Path, name: str) -> Path:
     """在 work 里写出 docs/、overrides/ 和配置，运行 Zensical，返回构建好并检查过的站点目录。"""
-    nav = write_docs_tree(catalog, work / "docs", build_date())
+    version = describe(catalog.root)
+    nav = write_docs_tree(catalog, work / "docs", version.date)  # 与 MkDocs 构建一样，“今天”取版本的构建日期
     overrides = catalog.root / "overrides"
     shutil.copytree(overrides, work / "overrides", ignore=lambda folder, names: [
         n for n in names if (Path(folder) / n).relative_to(overrides).as_posix() in MATERIAL_ONLY])
-    (work / CONFIG).write_text(json.dumps(config(catalog.root, nav), ensure_ascii=False, indent=1), encoding="utf-8")
+    (work / CONFIG).write_text(json.dumps(config(catalog.root, nav, version), ensure_ascii=False, indent=1), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", CONFIG],
                             cwd=work, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, encoding="utf-8", errors="replace")
@@ -72,13 +72,14 @@ def _build(catalog: Catalog, work: Path) -> Path:
     site.chmod(0o755)
     try:
         add_glossary_words(site, catalog.glossary)
-        add_meta_policy(site, check_site(site), styles=(dialog_style_hash(site),))
-    except (WorkerMismatch, CspError) as err:
-        raise BuildFailed(f"{err}\n原来的站点保持原样") from None
+        styles = (dialog_style_hash(site),)
+    except WorkerMismatch as err:
+        raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
+    secure(site, name, styles)
     return site
 
 
-def config(root: Path, nav: list) -> dict:
+def config(root: Path, nav: list, version: Version) -> dict:
     """交给 Zensical 的配置（JSON 也是 YAML）：在 mkdocs.yml 之上改写的部分。列表会接在 mkdocs.yml 的后面。"""
     return {
         "INHERIT": str(root.resolve() / "mkdocs.yml"),
@@ -87,7 +88,7 @@ def config(root: Path, nav: list) -> dict:
         "nav": nav,
         "theme": {"custom_dir": "overrides"},
         "extra": {
-            "manual_version": footer_fields(describe(root), changes=CHANGES_URL),
+            "manual_version": footer_fields(version, changes=site_url(CHANGES_URI, directory_urls=True)),
             "made_with": {"name": "Zensical", "url": "https://zensical.org/"},
         },
         "markdown_extensions": [{"scripts.tooltips": {"glossary": str(root.resolve())}}],

@@ -42,8 +42,7 @@ CHILD = textwrap.dedent('''
         return 0
 
     site_build._mkdocs_build = fake_build
-    if hasattr(site_build, "_secure"):
-        site_build._secure = lambda *args: None
+    site_build.secure = lambda *args: None
     if os.environ.get("NO_RENAMEAT2"):
         swap._renameat2 = lambda: None
 
