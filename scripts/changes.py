@@ -276,7 +276,7 @@ def describe_yaml(old: dict, new: dict) -> tuple[list[str], bool]:
     if not parts and list(old_steps) != list(new_steps):
         parts.append("调整步骤顺序")
     skip = BOOKKEEPING | {"步骤", "状态"}
-    for key in new.keys() | old.keys():
+    for key in [*new, *(k for k in old if k not in new)]:  # 按文件里的顺序（集合的顺序每个进程都不同）
         if key not in skip and new.get(key) != old.get(key):
             parts.append(f"修改“{key}”" if not key.startswith("_") else "修改清单")
     return sorted(set(parts), key=parts.index), limit_changed
