@@ -36,6 +36,19 @@ def serve_directory(directory: Path):
         server.server_close()
 
 
+def collect_errors(page, ignore: tuple[str, ...] = ()) -> list[str]:
+    """页面上的脚本错误和控制台错误（“网址: 文字”），页面用下去时不断追加；ignore 里的文字出现时不算。"""
+    errors: list[str] = []
+
+    def console(message) -> None:
+        if message.type == "error" and not any(text in message.text for text in ignore):
+            errors.append(f"{page.url}: {message.text}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    return errors
+
+
 def type_chinese(page, selector: str, text: str) -> None:
     """像中文输入法那样输入：候选词一次上屏（insertText），随后有一次按键抬起。
 

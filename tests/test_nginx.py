@@ -29,7 +29,7 @@ from playwright.sync_api import expect
 from scripts.csp import read_policy, scan_site
 from scripts.offline_bundle import NAME, README
 
-from .browser import checklist_steps, free_port, type_chinese
+from .browser import checklist_steps, collect_errors, free_port, type_chinese
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -325,9 +325,7 @@ def watched_page(browser):
         " window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
     page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(f"{page.url}: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"{page.url}: {e}"))
+    page.problems = collect_errors(page)
     yield page
     context.close()
 

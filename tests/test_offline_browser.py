@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from scripts.offline_bundle import NAME, README
 
-from .browser import checklist_steps, type_chinese
+from .browser import checklist_steps, collect_errors, type_chinese
 
 TITLE, STEPS = checklist_steps("xinfang", "jiefang-wuhuanjie")
 FIRST, SECOND, LAST, TOTAL = STEPS[0], STEPS[1], STEPS[-1], len(STEPS)
@@ -76,9 +76,7 @@ def test_zip_layout_and_name(bundle):
 def test_every_page_works_with_no_network(offline_page, unpacked):
     root = unpacked / NAME
     start = (root / "index.html").as_uri()
-    errors: list[str] = []
-    offline_page.on("console", lambda m: m.type == "error" and errors.append(f"{offline_page.url}: {m.text}"))
-    offline_page.on("pageerror", lambda e: errors.append(f"{offline_page.url}: {e}"))
+    errors = collect_errors(offline_page)
 
     queue, seen, broken = [start], {start}, []
     while queue:

@@ -23,7 +23,7 @@ from scripts import ROOT
 from scripts.offline_bundle import NAME, README, build_bundle, read_version
 from scripts.version import describe
 
-from .browser import checklist_steps, free_port
+from .browser import checklist_steps, collect_errors, free_port
 
 PORT = free_port()
 LATEST = f"http://127.0.0.1:{PORT}/download/latest.json"
@@ -183,7 +183,7 @@ def watched(browser):
     """只许请求本地文件和 LATEST；记录其他请求、页面脚本错误和控制台错误。"""
     context = browser.new_context()
     page = context.new_page()
-    page.blocked, page.errors = [], []
+    page.blocked = []
 
     def guard(route):
         url = route.request.url
@@ -194,9 +194,7 @@ def watched(browser):
             route.abort()
 
     context.route("**/*", guard)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and "ERR_CONNECTION_REFUSED" not in m.text
-            and "Failed to load resource" not in m.text and page.errors.append(m.text))
+    page.errors = collect_errors(page, ignore=("ERR_CONNECTION_REFUSED", "Failed to load resource"))
     yield page
     context.close()
 

@@ -14,7 +14,7 @@ from bench.search_recall import ZensicalSearchBox
 from scripts import ROOT
 from scripts.zensical_build import build_zensical
 
-from .browser import serve_directory
+from .browser import collect_errors, serve_directory
 from .test_checklist_browser import test_keyboard_only, test_reset_asks_first, test_ticks_are_remembered_after_reload
 from .test_checklist_print_browser import test_blank_form_and_current_progress, test_print_keeps_only_the_form
 from .test_glossary_browser import (
@@ -64,9 +64,7 @@ def test_search_recall_floors(searched):
 
 def test_pages_run_without_errors_under_the_content_policy(page, site_url):
     """内容安全策略（<meta>）下没有被拦下的脚本或样式，搜索框有它的样式（对话框铺满窗口）。"""
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = collect_errors(page)
     page.goto(site_url + "xinfang/checklists/dengji-fenlei/")
     expect(page.locator(".checklist__progress")).to_be_visible()
     page.click(".md-search__button")
