@@ -12,7 +12,7 @@ from pathlib import Path
 from scripts import ROOT
 
 from .measure import median_runs, python, run_measured
-from .search_recall import SearchBox, ZensicalSearchBox, load_queries, material, summary
+from .search_recall import SearchBox, ZensicalSearchBox, load_queries, search_box_queries, summary
 from .synthetic import copy_project
 
 COMMANDS = {"mkdocs": ("build", "--no-lint"), "zensical": ("build-zensical",)}
@@ -34,6 +34,6 @@ def builders_bench(chromium: str, repeat: int = 3) -> dict:
                 "pages": len(pages),
                 "checklists": sum('class="checklist__step"' in text for text in pages),
                 "tooltips": sum(text.count('class="glossary-term"') for text in texts.values()),
-                "search": summary(material(site, load_queries(), chromium, box)),
+                "search": summary(search_box_queries(site, load_queries(), chromium, box)),
             }
     return results

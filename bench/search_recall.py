@@ -240,7 +240,7 @@ def _rank(results: list[str], accepted: set[str]) -> int | None:
     return next((i + 1 for i, path in enumerate(results) if path in accepted), None)
 
 
-def material(site: Path, queries: list[Query], chromium: str, box_type=SearchBox) -> list[Outcome]:
+def search_box_queries(site: Path, queries: list[Query], chromium: str, box_type=SearchBox) -> list[Outcome]:
     """在 site 上用 Material（或 box_type 给的 Zensical）的搜索框逐条查询。"""
     from playwright.sync_api import sync_playwright
 
@@ -320,11 +320,11 @@ def run(variants: list[str], queries: list[Query], chromium: str, work: Path) ->
     for variant in variants:
         if variant in ("a", "b"):
             sites[variant] = build(variant, work / f"site-{variant}")
-            results[variant] = material(sites[variant], queries, chromium)
+            results[variant] = search_box_queries(sites[variant], queries, chromium)
     for variant in ("z", "y"):
         if variant in variants:
             sites[variant] = build_zensical_variant(variant, work / f"site-{variant}")
-            results[variant] = material(sites[variant], queries, chromium, ZensicalSearchBox)
+            results[variant] = search_box_queries(sites[variant], queries, chromium, ZensicalSearchBox)
     if "p" in variants:
         site = sites.get("b") or build("b", work / "site-b")
         try:
