@@ -56,6 +56,15 @@ class Catalog:
         """清单上这一步的“时限”：引用登记表的显示登记的写法，否则显示编辑写的文字。"""
         return self.time_limits[step.legal_limit].text if step.legal_limit else step.time_limit
 
+    def step_limit_citation(self, step: Step) -> str:
+        """这一步法定时限的出处，如“《信访工作条例》第二十二条”；没有法定时限或条款时为空。"""
+        limit = self.time_limits.get(step.legal_limit) if step.legal_limit else None
+        return self.citation(limit.basis, limit.article) if limit and limit.article else ""
+
+    def citation(self, regulation_id: str, article: str) -> str:
+        """法规名称加条款，如“《信访工作条例》第十七条”。"""
+        return self._regulations[regulation_id].name + article if regulation_id in self._regulations else article
+
     def regulation(self, regulation_id: str) -> Regulation:
         return self._regulations[regulation_id]
 

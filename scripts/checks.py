@@ -136,6 +136,11 @@ def _procedure(proc: Procedure, ids: set[str], domains, roles, regulations, limi
         if basis.regulation not in regulations:
             report(("regulation",), "C020", f"依据的法规编号“{basis.regulation}”没有登记",
                    "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", basis)
+    for step in proc.steps if regulations is not None else ():
+        for basis in step.bases:
+            if basis.regulation not in regulations:
+                report(("regulation",), "C020", f"步骤“{step.name}”依据的法规编号“{basis.regulation}”没有登记",
+                       "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", basis)
     for origin in proc.origins if regulations is not None else ():
         if origin.regulation and origin.regulation not in regulations:
             report(("regulation",), "C020", f"来源的法规编号“{origin.regulation}”没有登记",

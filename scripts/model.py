@@ -101,6 +101,7 @@ class Regulation(Entry):
     number: str = key("文号", "")
     effective: str = key("施行日期", "")  # YYYY-MM-DD
     replaced_by: str = key("替代为", "")
+    checked: str = key("核对", "")  # 核对记录，不在页面上显示
 
     @property
     def effective_date(self) -> dt.date | None:
@@ -128,6 +129,9 @@ class TimeLimit(Entry):
     basis: str = key("依据")
     article: str = key("条款", "")
     note: str = key("说明", "")
+    counting: str = key("计日", "日历日")
+    direction: str = key("方向", "之内")
+    checked: str = key("核对", "")
 
     @property
     def text(self) -> str:
@@ -216,6 +220,7 @@ class Step(Entry):
     records: tuple[str, ...] = key("留痕材料")
     time_limit: str = key("时限", "")
     legal_limit: str = key("法定时限", "")  # 时限登记表中的编号
+    bases: tuple[Basis, ...] = key("依据", (), kind=Basis)  # 这一步依据的条款
 
 
 @dataclass(frozen=True)
