@@ -33,7 +33,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m scripts build
 
-# 第二种构建工具：Zensical（锁定在 requirements.txt），严格、原子化，见 scripts/zensical_build.py。
+# 第二种构建工具：Zensical（锁定在 requirements.txt），严格、原子化，见 scripts/adapters/zensical_build.py。
 build-zensical: $(STAMP)
 	$(PY) -m scripts build-zensical
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.site_build import quiet_env
+from scripts.site.site_build import quiet_env
 
 QUIET_ENV = quiet_env()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.search_index import INDEX, stats
+from scripts.search.search_index import INDEX, stats
 
 from .search_recall import PAGEFIND_DIR, load_queries, run, summary
 

@@ -4,10 +4,10 @@
   (a) Material 默认：Material 自带的中文搜索（jieba 分词），不用本手册的任何改进——没有术语词典和
       “又称”一行，不修正 worker 的查询切分，不整理索引（用一个临时的继承配置构建：INHERIT: mkdocs.yml，
       extra.glossary_search: false）；
-  (b) 本手册：术语词典、“又称”、worker 修正、整理过的索引（scripts/search_index.py）；
+  (b) 本手册：术语词典、“又称”、worker 修正、整理过的索引（scripts/search/search_index.py）；
   (p) Pagefind 扩展版（支持中文），在 (b) 的构建结果上建索引，用它的 JavaScript 接口查询；
   (z) Zensical 构建（make build-zensical）：Zensical 自己的搜索，中文按术语表加浏览器的 Intl.Segmenter 分词
-      （scripts/zensical_search.py）；
+      （scripts/search/zensical_search.py）；
   (y) 同一个 Zensical 站点换回 Zensical 原来的 worker（只用 Intl.Segmenter）：看术语表分词的作用。
 
 每条查询像读者一样在搜索框里输入（Debian chromium，由 Playwright 驱动），看前 5 个结果页面中
@@ -37,8 +37,8 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
-from scripts.site_build import build_site
+from scripts.content.catalog import load_catalog
+from scripts.site.site_build import build_site
 from tests.browser import CHROMIUM_ARGS, serve_directory, type_chinese
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
@@ -158,9 +158,9 @@ def build_zensical_variant(variant: str, out: Path) -> Path:
 
     import zensical
 
-    from scripts.search_worker import WORKERS
-    from scripts.zensical_build import build_zensical
-    from scripts.zensical_search import INDEX
+    from scripts.search.search_worker import WORKERS
+    from scripts.adapters.zensical_build import build_zensical
+    from scripts.search.zensical_search import INDEX
 
     site = build_zensical(ROOT, out)
     if variant == "y":

@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.offline_bundle import build_bundle
-from scripts.site_build import build_site
+from scripts.site.offline_bundle import build_bundle
+from scripts.site.site_build import build_site
 from tests.browser import CHROMIUM_ARGS, serve_directory
 
 PAGE = "xinfang/jiefang-wuhuanjie/"

@@ -20,15 +20,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import ROOT
-from .catalog import load_catalog
-from .csp import CspError, write_nginx_include
-from .docs_tree import NAV_FILE, write_docs_tree, write_nav
-from .offline_bundle import build_bundle
-from .problems import ProblemsFound
-from .publish import bundle_facts, place_bundle, publish
-from .site_build import BuildFailed, build_site
-from .zensical_build import build_zensical
+from scripts import ROOT
+from scripts.content.catalog import load_catalog
+from scripts.site.csp import CspError, write_nginx_include
+from scripts.pages.docs_tree import NAV_FILE, write_docs_tree, write_nav
+from scripts.site.offline_bundle import build_bundle
+from scripts.problems import ProblemsFound
+from scripts.site.publish import bundle_facts, place_bundle, publish
+from scripts.site.site_build import BuildFailed, build_site
+from scripts.adapters.zensical_build import build_zensical
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -20,11 +20,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import ROOT
-from .catalog import read_registers
-from .model import Procedure
-from .problems import display_path
-from .yaml_loader import YamlLoadError, load_yaml
+from scripts import ROOT
+from scripts.content.catalog import read_registers
+from scripts.content.model import Procedure
+from scripts.problems import display_path
+from scripts.content.yaml_loader import YamlLoadError, load_yaml
 
 TODO = "【待填写：{}】"
 STOP_WORDS = {"与", "和", "的", "及", "并", "或", "对", "在", "等"}

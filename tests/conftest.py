@@ -134,8 +134,8 @@ class Tree:
 
 def pages(tree: Tree, today: dt.date = dt.date(2026, 6, 1), **options) -> dict[str, str]:
     """读取并校验临时项目，返回生成的全部页面：{路径: Markdown}。"""
-    from scripts.catalog import load_catalog
-    from scripts.render import generate
+    from scripts.content.catalog import load_catalog
+    from scripts.pages.render import generate
 
     return generate(load_catalog(tree.root), today, **options)
 
@@ -175,7 +175,7 @@ def tree(tmp_path: Path) -> Tree:
 @pytest.fixture(scope="session")
 def catalog():
     """真实手册的目录（只读，整个测试会话共用）。"""
-    from scripts.catalog import load_catalog
+    from scripts.content.catalog import load_catalog
 
     return load_catalog(ROOT)
 
@@ -183,7 +183,7 @@ def catalog():
 @pytest.fixture(scope="session")
 def real_pages(catalog):
     """真实手册生成的全部页面 {路径: Markdown}（只读，整个测试会话共用）。"""
-    from scripts.render import generate
+    from scripts.pages.render import generate
 
     return generate(catalog)
 
@@ -212,7 +212,7 @@ def browser(chromium_path):
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
     """make publish 的结果（严格构建的站点、离线包、nginx 配置）：整个测试会话只构建一次站点和离线包。"""
-    from scripts.publish import publish
+    from scripts.site.publish import publish
 
     work = tmp_path_factory.mktemp("publish")
     return publish(ROOT, work / "srv", work / "dist")

@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from scripts import ROOT, swap
+from scripts import ROOT
+
+from scripts.site import swap
 
 # 子进程：用假构建跑 build_site 或 publish；KILL_AT 指定在哪一步把自己 SIGKILL。
 CHILD = textwrap.dedent('''
     import os, signal, sys, time
     from pathlib import Path
-    from scripts import site_build, swap, publish
+    from scripts.site import site_build, swap, publish
 
     root, target, version, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
     steps = []

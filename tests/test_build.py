@@ -11,7 +11,7 @@ import pytest
 
 from scripts import ROOT
 from scripts.problems import ProblemsFound
-from scripts.site_build import BuildFailed, build_site
+from scripts.site.site_build import BuildFailed, build_site
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +72,7 @@ def test_cli_generate_writes_a_complete_docs_tree(tree, tmp_path):
 
 
 def test_real_manual_builds_strictly(real_site):
-    from scripts.catalog import load_catalog
+    from scripts.content.catalog import load_catalog
 
     catalog = load_catalog(ROOT)
     for proc in catalog.procedures:

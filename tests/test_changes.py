@@ -1,4 +1,4 @@
-"""修订记录和更新说明（scripts/changes.py、change_pages.py）：在临时的 git 仓库里逐个提交，看生成的页面。"""
+"""修订记录和更新说明（scripts/history/changes.py、change_pages.py）：在临时的 git 仓库里逐个提交，看生成的页面。"""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from scripts.change_pages import md_text
-from scripts.changes import describe_yaml
+from scripts.pages.change_pages import md_text
+from scripts.history.changes import describe_yaml
 
 from .conftest import VALID_PROCEDURE, pages
 
@@ -158,8 +158,8 @@ def test_review_due_page_lists_overdue_and_soon_due(tree):
 
 
 def test_review_due_page_is_not_in_the_reader_nav(tree):
-    from scripts.catalog import load_catalog
-    from scripts.navigation import build_nav
+    from scripts.content.catalog import load_catalog
+    from scripts.pages.navigation import build_nav
 
     nav = repr(build_nav(load_catalog(tree.root)))
     assert "weihu/daifuhe.md" not in nav and "'更新说明': 'gengxin.md'" in nav

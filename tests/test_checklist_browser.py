@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from scripts.site_build import build_site
+from scripts.site.site_build import build_site
 
 from .browser import checklist_steps
 from .conftest import VALID_PROCEDURE

@@ -1,4 +1,4 @@
-"""内容安全策略的生成（scripts/csp.py）：哪些内联脚本要哈希、哪些写法要报出。
+"""内容安全策略的生成（scripts/site/csp.py）：哪些内联脚本要哈希、哪些写法要报出。
 
 策略在真实 nginx 和浏览器里的效果见 tests/test_nginx.py。
 """
@@ -14,7 +14,7 @@ import material
 import pytest
 import zensical
 
-from scripts.csp import (
+from scripts.site.csp import (
     KNOWN_SCRIPTS, CspError, add_meta_policy, check_site, policy, read_policy, scan_site, script_hash,
     write_nginx_include,
 )

@@ -28,7 +28,7 @@ def test_every_schema_field_has_a_row():
 
 def test_every_rule_code_is_explained():
     codes = set()
-    for path in (ROOT / "scripts").glob("*.py"):
+    for path in (ROOT / "scripts").rglob("*.py"):
         codes |= set(re.findall(r'"([YSC]\d{3})"', path.read_text(encoding="utf-8")))
     assert codes, "没有在代码中找到任何规则编号"
     missing = sorted(c for c in codes if f"| {c} |" not in README)

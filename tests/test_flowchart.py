@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from scripts.flowchart import wrap
+from scripts.pages.flowchart import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -76,8 +76,8 @@ def test_wrap_counts_chinese_as_one_and_marks_cuts():
 
 def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
     """信访概述页“核心流程”一节末尾的全流程：每一格链接到它的规程，期限的天数来自时限登记表。"""
-    from scripts.flowchart import WHOLE_FLOWS
-    from scripts.render import page_href
+    from scripts.pages.flowchart import WHOLE_FLOWS
+    from scripts.pages.render import page_href
 
     page = real_pages["xinfang/index.md"]
     start = page.index('<div class="whole-flow')

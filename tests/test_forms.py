@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from scripts.forms import form_for
-from scripts.forms_docx import FIXED_DATE, ZIP_TIME, form_docx, form_documents
-from scripts.render import page_href
+from scripts.content.forms import form_for
+from scripts.pages.forms_docx import FIXED_DATE, ZIP_TIME, form_docx, form_documents
+from scripts.pages.render import page_href
 
 from .conftest import pages, problems
 
@@ -130,7 +130,7 @@ def test_every_record_that_names_a_form_links_to_it(catalog, real_pages):
 
 
 def test_longest_name_wins():
-    from scripts.model import Form
+    from scripts.content.model import Form
 
     short = Form(id="a", domain="x", name="受理告知书", purpose="p", sections=())
     long = Form(id="b", domain="x", name="不予受理告知书", purpose="p", sections=())
@@ -176,7 +176,7 @@ def test_form_register_problems_are_reported_together(tree):
 
 
 def test_unknown_record_is_a_warning(tree):
-    from scripts.catalog import load_catalog as load
+    from scripts.content.catalog import load_catalog as load
 
     tree.write("procedures/_forms.yml", FORM)
     warnings = [str(w) for w in load(tree.root).warnings if w.code == "C041"]

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
-from scripts.csp import scan_site
-from scripts.offline_bundle import NAME
+from scripts.content.catalog import load_catalog
+from scripts.site.csp import scan_site
+from scripts.site.offline_bundle import NAME
 
 from .test_accessibility_browser import assert_no_serious, run_axe
 

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.git_dates import format_date, last_commit_dates, page_source, stamp_updated
-from scripts.site_build import build_site
+from scripts.history.git_dates import format_date, last_commit_dates, page_source, stamp_updated
+from scripts.site.site_build import build_site
 
 
 def commit(root: Path, date: str, *files: str) -> None:

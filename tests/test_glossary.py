@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
-from scripts.glossary import Glossary, Term
+from scripts.content.catalog import load_catalog
+from scripts.content.glossary import Glossary, Term
 
 from .conftest import GLOSSARY, pages, problems
 

@@ -11,12 +11,12 @@ from html import unescape
 
 import pytest
 
-from scripts.catalog import load_catalog
-from scripts.csp import policy, scan_site
-from scripts.glossary import Glossary, Term
+from scripts.content.catalog import load_catalog
+from scripts.site.csp import policy, scan_site
+from scripts.content.glossary import Glossary, Term
 from scripts.problems import ProblemsFound
-from scripts.site_build import BuildFailed, build_site
-from scripts.tooltips import annotate
+from scripts.site.site_build import BuildFailed, build_site
+from scripts.pages.tooltips import annotate
 from tests.conftest import DOMAINS, GLOSSARY, VALID_PROCEDURE
 
 pytestmark = pytest.mark.slow

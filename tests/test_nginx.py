@@ -1,6 +1,6 @@
 """内网发布（deploy/nginx/、make publish）在真实的 nginx 上实测。
 
-用 make publish 的代码（scripts.publish）把整个手册新构建并发布到临时目录，再用 Debian 的 nginx
+用 make publish 的代码（scripts.site.publish）把整个手册新构建并发布到临时目录，再用 Debian 的 nginx
 在 127.0.0.1 的随机端口上启动：server 块由测试写（端口、root），其余规则原样引用发布出来的
 site.conf、headers.conf 和生成的 csp.conf，与服务器上的做法相同（/etc/nginx/gongzuo-guicheng
 是指向 DEST/nginx 的符号链接）。nginx 用自己的 prefix、pid 和日志，测试结束时停止并等它退出。
@@ -26,8 +26,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from scripts.csp import read_policy, scan_site
-from scripts.offline_bundle import NAME, README
+from scripts.site.csp import read_policy, scan_site
+from scripts.site.offline_bundle import NAME, README
 
 from .browser import checklist_steps, collect_errors, free_port, type_chinese
 

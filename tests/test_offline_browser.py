@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from scripts.offline_bundle import NAME, README
+from scripts.site.offline_bundle import NAME, README
 
 from .browser import checklist_steps, collect_errors, type_chinese
 

@@ -1,4 +1,4 @@
-"""版本、可重现的离线包、latest.json 和“有更新的版本”提示（scripts/offline_bundle.py、publish.py、version.py）。
+"""版本、可重现的离线包、latest.json 和“有更新的版本”提示（scripts/site/offline_bundle.py、publish.py、version.py）。
 
 离线包在这里另外构建两次（检查更新的地址指向本机的一个端口）：两次的 SHA-256 必须相同；
 浏览器从 file:// 打开其中一份，本机服务器送来更新的 latest.json 时显示提示，服务器关掉后照常使用。
@@ -20,8 +20,8 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts import ROOT
-from scripts.offline_bundle import NAME, README, build_bundle, read_version
-from scripts.version import describe
+from scripts.site.offline_bundle import NAME, README, build_bundle, read_version
+from scripts.history.version import describe
 
 from .browser import checklist_steps, collect_errors, free_port
 

@@ -11,7 +11,11 @@ import tempfile
 
 import pytest
 
-from scripts import ROOT, pinyin, private_cache
+from scripts import ROOT
+
+from scripts.content import pinyin
+
+from scripts.site import private_cache
 
 
 @pytest.fixture

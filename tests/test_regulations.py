@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.model import Regulation
-from scripts.regulations import replacements
+from scripts.content.model import Regulation
+from scripts.content.regulations import replacements
 
 from .conftest import REGULATIONS, VALID_PROCEDURE, pages, problems
 

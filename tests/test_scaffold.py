@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
+from scripts.content.catalog import load_catalog
 from scripts.lint import lint
-from scripts.render import generate
+from scripts.pages.render import generate
 from scripts.scaffold import ScaffoldError, free_id, scaffold, slug
 
 

@@ -9,10 +9,10 @@ import jieba
 import pytest
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
-from scripts.glossary import Glossary, Term
-from scripts.private_cache import cache_dir
-from scripts.search_dictionary import SearchDictionary, dictionary_text
+from scripts.content.catalog import load_catalog
+from scripts.content.glossary import Glossary, Term
+from scripts.site.private_cache import cache_dir
+from scripts.search.search_dictionary import SearchDictionary, dictionary_text
 
 SAMPLE = Glossary([
     Term("五虎牧羊阵", "五个部门联合督办。", aliases=("联合督办",), split="五虎 牧羊阵"),
@@ -87,7 +87,7 @@ def test_a_dictionary_configured_in_mkdocs_yml_wins():
 
 @pytest.mark.slow
 def test_the_built_index_uses_the_dictionary(tree):
-    from scripts.site_build import build_site
+    from scripts.site.site_build import build_site
 
     tree.write("docs/shili/wuhu.md", "# 督办\n\n这类积案要用五虎牧羊阵办法督办。\n")
     tree.write("procedures/_glossary.yml", "- 术语: 五虎牧羊阵\n  释义: 五个部门联合督办的办法。\n  分词: 五虎 牧羊阵\n")

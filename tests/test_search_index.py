@@ -1,4 +1,4 @@
-"""搜索索引的整理（scripts/search_index.py）：元数据不进索引、UTF-8、零宽空格、“又称”、清单并到说明页下。"""
+"""搜索索引的整理（scripts/search/search_index.py）：元数据不进索引、UTF-8、零宽空格、“又称”、清单并到说明页下。"""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 import re
 import zipfile
 
-from scripts.offline_bundle import NAME
-from scripts.search_index import (ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, mark_unindexed,
+from scripts.site.offline_bundle import NAME
+from scripts.search.search_index import (ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, mark_unindexed,
                                   stats)
 
 Z = ZWSP

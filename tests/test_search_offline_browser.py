@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from bench.search_recall import TOP, SearchBox, load_queries
-from scripts.offline_bundle import NAME
+from scripts.site.offline_bundle import NAME
 
 pytestmark = pytest.mark.browser
 

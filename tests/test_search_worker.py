@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.search_worker import FIXES, WORKERS, WorkerMismatch, fix_query_segmentation
+from scripts.search.search_worker import FIXES, WORKERS, WorkerMismatch, fix_query_segmentation
 
 
 def write_worker(site, text: str):

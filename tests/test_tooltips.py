@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.glossary import Glossary, Term
-from scripts.tooltips import annotate
+from scripts.content.glossary import Glossary, Term
+from scripts.pages.tooltips import annotate
 
 GLOSSARY = Glossary([
     Term("包案", "由一名领导负责到底。", aliases=("领导包案",)),

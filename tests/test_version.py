@@ -1,4 +1,4 @@
-"""版本（scripts/version.py）：取自 git，没有 git 时写明；检查更新的地址只接受普通的 http(s) 网址。"""
+"""版本（scripts/history/version.py）：取自 git，没有 git 时写明；检查更新的地址只接受普通的 http(s) 网址。"""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 
 from scripts import ROOT
-from scripts.version import UNKNOWN, describe, latest_url
+from scripts.history.version import UNKNOWN, describe, latest_url
 
 from .test_changes import Repo
 

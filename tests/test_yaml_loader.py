@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.yaml_loader import YamlLoadError, load_yaml
+from scripts.content.yaml_loader import YamlLoadError, load_yaml
 
 
 def problems_of(tree, text: str | bytes) -> list[str]:

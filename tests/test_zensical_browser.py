@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from bench.search_recall import ZensicalSearchBox
 from scripts import ROOT
-from scripts.zensical_build import build_zensical
+from scripts.adapters.zensical_build import build_zensical
 
 from .browser import collect_errors, serve_directory
 from .test_checklist_browser import test_keyboard_only, test_reset_asks_first, test_ticks_are_remembered_after_reload

@@ -1,4 +1,4 @@
-"""make build-zensical（scripts/zensical_build.py）：严格、原子化；术语提示和搜索分词与 MkDocs 构建同源。"""
+"""make build-zensical（scripts/adapters/zensical_build.py）：严格、原子化；术语提示和搜索分词与 MkDocs 构建同源。"""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from scripts import ROOT
-from scripts.site_build import BuildFailed
-from scripts.zensical_build import build_zensical
-from scripts.zensical_search import INDEX
+from scripts.site.site_build import BuildFailed
+from scripts.adapters.zensical_build import build_zensical
+from scripts.search.zensical_search import INDEX
 
 pytestmark = [pytest.mark.slow, pytest.mark.zensical]
 

@@ -14,8 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from .. import ROOT
-from ..problems import Problem, visible
+from scripts import ROOT
+from scripts.problems import Problem, visible
 from .runner import lint
 
 

@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Procedure
-from ..problems import Problem
+from scripts.content.model import Procedure
+from scripts.problems import Problem
 from .rules import problem
 from .source import Passage, Source
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..problems import Problem
+from scripts.problems import Problem
 from .rules import problem
 from .source import Source
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..problems import Problem
+from scripts.problems import Problem
 from .data import load
 from .rules import problem
 from .source import Segment, Source

@@ -21,9 +21,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from .. import ROOT
-from ..atomic_file import write_text_atomically
-from ..problems import Problem, display_path
+from scripts import ROOT
+from scripts.site.atomic_file import write_text_atomically
+from scripts.problems import Problem, display_path
 from .rules import problem
 
 log = logging.getLogger(__name__)

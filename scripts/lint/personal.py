@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ..problems import Problem
+from scripts.problems import Problem
 from .rules import problem
 from .source import Source
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Procedure
-from ..problems import Problem
+from scripts.content.model import Procedure
+from scripts.problems import Problem
 from .rules import problem
 from .source import Source, procedure_of
 

@@ -1,5 +1,5 @@
 """L014 规程超过复核日期（警告，不使检查失败）：与页面上“已超过复核日期”的提示用同一个算法
-（scripts.model.Procedure.review_due）。
+（scripts.content.model.Procedure.review_due）。
 
 L032 规程即将到期复核（警告）：只在 CI 里（环境变量 CI=true，GitHub Actions 自动设置）提前 AHEAD_DAYS 天提醒，
 本地的 make lint 不报；想在本地看时运行 CI=true make lint。维护者的“待复核”页列出同样的规程。"""
@@ -10,8 +10,8 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
-from ..model import REVIEW_AHEAD_DAYS as AHEAD_DAYS, chinese_date
-from ..problems import Problem
+from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS, chinese_date
+from scripts.problems import Problem
 from .rules import problem
 from .source import Source, procedure_of
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import Problem
+from scripts.problems import Problem
 
 
 @dataclass(frozen=True)

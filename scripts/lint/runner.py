@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog import read_registers
-from ..glossary import Glossary
-from ..problems import Problem, display_path
-from ..source_files import tree_problems
-from ..yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
+from scripts.content.catalog import read_registers
+from scripts.content.glossary import Glossary
+from scripts.problems import Problem, display_path
+from scripts.content.source_files import tree_problems
+from scripts.content.yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
 from . import (
     duplicates,
     figures,

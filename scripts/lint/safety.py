@@ -6,7 +6,7 @@
   也包括 YAML 文字（如“摘要”）里的 Markdown 链接。
 - L017 事件处理器（onclick= 等）或 style：属性列表 `{: onmouseover=… }` 和 HTML 标签里都不行。
 - L018 链接标题里的尖括号：`[文字](地址 "标题")` 的标题会显示成提示框，提示框把它当作 HTML。
-- L019 页首元数据：只能用允许的键，值只能是文字（scripts/front_matter.py，构建时也检查）。
+- L019 页首元数据：只能用允许的键，值只能是文字（scripts/content/front_matter.py，构建时也检查）。
 L016–L018 不看 Markdown 代码块里的内容（那里的文字原样显示，不会变成链接）。构建时 csp.py 还会
 再检查一遍生成的页面。
 """
@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from html import unescape
 
-from .. import front_matter
-from ..problems import Problem
+from scripts.content import front_matter
+from scripts.problems import Problem
 from .rules import problem
 from .source import Fences, Source
 

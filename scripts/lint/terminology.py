@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..glossary import DEPRECATED, Glossary
-from ..model import Regulation
-from ..problems import Problem
-from ..regulations import Replacement, replacements
+from scripts.content.glossary import DEPRECATED, Glossary
+from scripts.content.model import Regulation
+from scripts.problems import Problem
+from scripts.content.regulations import Replacement, replacements
 from .rules import problem
 from .source import Source
 

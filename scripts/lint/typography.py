@@ -12,8 +12,8 @@ from pathlib import Path
 
 import autocorrect_py as autocorrect
 
-from .. import ROOT
-from ..problems import Problem
+from scripts import ROOT
+from scripts.problems import Problem
 from .rules import problem
 from .source import Source
 

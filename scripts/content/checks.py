@@ -1,0 +1,250 @@
+"""含义检查：结构校验（schema_check.py）通过之后，检查编号、领域、角色和各种引用。
+
+位置由数据模型的 where() 给出。没能读进来的文件不引出后续问题：登记表有错时不再检查对它的引用，
+规程文件有错时它的编号照样算存在，免得一处错误引出一串“没有登记”“不存在”。
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scripts.content.model import SUPERSEDED, Entry, Procedure
+from scripts.problems import Problem, display_path
+from scripts.content.time_limits import REFERENCE, substitute
+from scripts.content.yaml_loader import strings
+
+FIRST_THINGS_MAX = 40  # “先做什么”每行显示出来的字数上限：手机上一两行读完
+
+if TYPE_CHECKING:
+    from scripts.content.catalog import Catalog
+
+# 登记表中每一项的名字（属性）：同一个名字不能登记两次。
+UNIQUE = {"_domains.yml": "id", "_roles.yml": "name", "_glossary.yml": "name", "_regulations.yml": "id",
+          "_time_limits.yml": "id"}
+
+
+def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
+    """loaded：每份登记表是否读进来了。"""
+    base = catalog.root / "procedures"
+    ids = {p.id for p in catalog.procedures} | {f.stem for f in base.glob("*/*.yml")}  # 有错的规程也算存在
+    registers = {"_domains.yml": catalog.domains, "_roles.yml": catalog.roles, "_glossary.yml": catalog.glossary.terms,
+                 "_regulations.yml": catalog.regulations, "_time_limits.yml": list(catalog.time_limits.values())}
+    problems = [p for name, entries in registers.items()
+                for p in _duplicates(entries, UNIQUE[name], display_path(base / name, catalog.root))]
+    regulations = {r.id for r in catalog.regulations} if loaded["_regulations.yml"] else None
+    domains = {d.id for d in catalog.domains} if loaded["_domains.yml"] else None
+    roles = {r.name for r in catalog.roles} if loaded["_roles.yml"] else None
+    limits = catalog.time_limits if loaded["_time_limits.yml"] else None  # {编号: 期限}
+    if domains is not None:
+        problems += _folders(base, domains, catalog.root)
+    problems += _duplicate_ids(catalog)
+    for proc in catalog.procedures:
+        problems += _procedure(proc, ids, domains, roles, regulations, limits)
+    problems += _glossary(catalog, ids)
+    if regulations is not None:
+        problems += _regulations(catalog)
+    problems += _time_limits(catalog, domains, regulations)
+    problems += _paths(catalog, ids)
+    return problems
+
+
+def _at(entry: Entry, file: str, where: tuple, code: str, message: str, hint: str) -> Problem:
+    line, column = entry.where(*where)
+    return Problem(file, line, column, code, message, hint)
+
+
+def _duplicates(entries: list[Entry], attribute: str, shown: str) -> list[Problem]:
+    """C010 登记表中同一个编号或角色出现两次。"""
+    problems, seen = [], {}
+    for entry in entries:
+        name = getattr(entry, attribute)
+        if name in seen:
+            problems.append(_at(entry, shown, (attribute,), "C010", f"“{name}”重复登记（第 {seen[name]} 行已有）",
+                                "删除重复的一项，必要时把说明合并"))
+        else:
+            seen[name] = entry.where(attribute)[0]
+    return problems
+
+
+def _folders(base: Path, domains: set[str], root: Path) -> list[Problem]:
+    return [Problem(display_path(folder, root), 1, 1, "C002", f"文件夹“{folder.name}”不是已登记的领域",
+                    "在 procedures/_domains.yml 中登记该领域，或把文件移到已有领域的文件夹")
+            for folder in sorted(p for p in base.iterdir() if p.is_dir())
+            if folder.name not in domains and not folder.name.startswith(("_", "."))]
+
+
+def _duplicate_ids(catalog: Catalog) -> list[Problem]:
+    """C007 两个文件用了同一个编号：报在新的那个文件上（文件名与编号不符的，否则最后修改的）。"""
+    groups: dict[str, list[Procedure]] = {}
+    for proc in catalog.procedures:
+        groups.setdefault(proc.id, []).append(proc)
+    problems = []
+    for procs in groups.values():
+        if len(procs) < 2:
+            continue
+        first, *later = sorted(procs, key=lambda p: (Path(p.source).stem != p.id,
+                                                     (catalog.root / p.source).stat().st_mtime_ns, p.source))
+        problems += [_at(p, p.source, ("id",), "C007", f"编号“{p.id}”已被 {first.source} 使用",
+                         "编号全局唯一且不复用，请换一个新编号") for p in later]
+    return problems
+
+
+def _procedure(proc: Procedure, ids: set[str], domains, roles, regulations, limits) -> list[Problem]:
+    problems = []
+
+    def report(where: tuple, code: str, message: str, hint: str, entry: Entry = proc) -> None:
+        problems.append(_at(entry, proc.source, where, code, message, hint))
+
+    stem, folder = Path(proc.source).stem, Path(proc.source).parent.name
+    if proc.id != stem:
+        report(("id",), "C001", f"编号“{proc.id}”与文件名“{stem}.yml”不一致",
+               f"把编号改成“{stem}”，或把文件改名为 {proc.id}.yml（已发布的编号不要改）")
+    if proc.domain != folder:
+        report(("domain",), "C002", f"领域“{proc.domain}”与所在文件夹“{folder}”不一致",
+               f"把领域改成“{folder}”，或把文件移到 procedures/{proc.domain}/")
+    for party in proc.parties:
+        if roles is not None and party.role not in roles:
+            report(("role",), "C006", f"角色“{party.role}”没有登记",
+                   "在 procedures/_roles.yml 中登记这个角色，或改用已登记的角色名", party)
+    declared = set(proc.roles())
+    step_ids: dict[str, int] = {}
+    for index, step in enumerate(proc.steps):
+        if step.owner not in declared:
+            report(("owner",), "C005", f"责任人“{step.owner}”不在本规程的“责任主体”中",
+                   f"改用其中之一（{'、'.join(sorted(declared))}），或先在“责任主体”中加上这个角色", step)
+        if step.id in step_ids:
+            report(("id",), "C004", f"步骤编号“{step.id}”与第 {step_ids[step.id] + 1} 步重复",
+                   "每一步的编号在本规程内唯一；新步骤用新编号，已有编号不要改", step)
+        step_ids.setdefault(step.id, index)
+        if limits is not None and step.legal_limit and step.legal_limit not in limits:
+            report(("legal_limit",), "C031", f"法定时限“{step.legal_limit}”没有登记",
+                   "改用 procedures/_time_limits.yml 中的编号，或先在那里登记这个期限", step)
+    if limits is not None:
+        problems += _limit_references(proc, limits)
+        for index, line in enumerate(proc.first_things):
+            shown, _ = substitute(line, limits, proc.source)
+            if len(shown) > FIRST_THINGS_MAX:
+                report(("first_things", index), "C032", f"“先做什么”第 {index + 1} 项显示出来有 {len(shown)} 个字"
+                       f"（最多 {FIRST_THINGS_MAX} 个字）", "精简文字，细节写进“做法”或说明页")
+    for index, other in enumerate(proc.related):
+        if other not in ids:
+            report(("related", index), "C003", f"相关规程“{other}”不存在", "检查编号拼写，或删除这一项")
+        elif other == proc.id:
+            report(("related", index), "C003", "相关规程不能指向自己", "删除这一项")
+    for basis in proc.bases if regulations is not None else ():
+        if basis.regulation not in regulations:
+            report(("regulation",), "C020", f"依据的法规编号“{basis.regulation}”没有登记",
+                   "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", basis)
+    for step in proc.steps if regulations is not None else ():
+        for basis in step.bases:
+            if basis.regulation not in regulations:
+                report(("regulation",), "C020", f"步骤“{step.name}”依据的法规编号“{basis.regulation}”没有登记",
+                       "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", basis)
+    for origin in proc.origins if regulations is not None else ():
+        if origin.regulation and origin.regulation not in regulations:
+            report(("regulation",), "C020", f"来源的法规编号“{origin.regulation}”没有登记",
+                   "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号", origin)
+    return problems
+
+
+def _limit_references(proc: Procedure, limits) -> list[Problem]:
+    """YAML 文字里的 [[时限:编号]]、[[天数:编号]] 必须引用登记过的期限（与说明页中的同一条规则）。"""
+    problems: list[Problem] = []
+    if proc.loaded is None:
+        return problems
+    for path, text, is_key in strings(proc.loaded.data):
+        if is_key:
+            continue
+        for match in REFERENCE.finditer(text):
+            if match.group(2).strip() not in limits:
+                line, column = proc.loaded.position(path)
+                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
+                                        "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
+    return problems
+
+
+def _glossary(catalog: Catalog, ids: set[str]) -> list[Problem]:
+    """术语表：写法不能在两处登记，“分词”拼起来等于术语，相关规程和相关页面必须存在。"""
+    shown = display_path(catalog.root / "procedures" / "_glossary.yml", catalog.root)
+    problems = []
+    owner: dict[str, tuple[int, str]] = {}  # 写法 → (第几项, 术语)
+    for index, term in enumerate(catalog.glossary):
+        forms = [(("name",), term.name)] + [((field, n), form) for field in ("aliases", "deprecated")
+                                           for n, form in enumerate(getattr(term, field))]
+        for where, form in forms:
+            if form not in owner:
+                owner[form] = (index, term.name)
+                continue
+            if where == ("name",) and owner[form][1] == form:
+                continue  # 同一个术语登记了两次，由 C010 报告
+            place = "本条的术语或别称" if owner[form][0] == index else f"术语“{owner[form][1]}”"
+            problems.append(_at(term, shown, where, "C022", f"写法“{form}”已经登记在{place}中",
+                                "同一种写法只能属于一个术语，而且不能既是推荐写法又是弃用写法；删除其中一处"))
+        if term.split and term.split.replace(" ", "") != term.name:
+            problems.append(_at(term, shown, ("split",), "C024",
+                                f"“分词”拼起来是“{term.split.replace(' ', '')}”，不等于术语“{term.name}”",
+                                "只在术语中间加空格，不要增删或改动字"))
+        for n, proc_id in enumerate(term.procedures):
+            if proc_id not in ids:
+                problems.append(_at(term, shown, ("procedures", n), "C003", f"相关规程“{proc_id}”不存在",
+                                    "检查编号拼写，或删除这一项"))
+        for n, page in enumerate(term.pages):
+            if page not in catalog.pages:
+                problems.append(_at(term, shown, ("pages", n), "C023", f"相关页面 docs/{page} 不存在",
+                                    "写相对 docs/ 的路径，如 xinfang/baozhang.md；或删除这一项"))
+    return problems
+
+
+def _regulations(catalog: Catalog) -> list[Problem]:
+    """法规登记表：“替代为”必须指向另一份已登记、且本身没有被替代的文件。"""
+    shown = display_path(catalog.root / "procedures" / "_regulations.yml", catalog.root)
+    known = {r.id: r for r in catalog.regulations}
+    problems = []
+    for entry in catalog.regulations:
+        target = entry.replaced_by
+        if not target:
+            continue
+        if entry.status != SUPERSEDED:
+            found = ("C021", f"“{entry.id}”的状态是“{entry.status}”，却写了“替代为”", "把状态改为“已被替代”，或删除“替代为”")
+        elif target == entry.id:
+            found = ("C021", "“替代为”不能指向自己", "写取代它的那份文件的编号")
+        elif target not in known:
+            found = ("C020", f"“替代为”引用的法规编号“{target}”没有登记",
+                     "先在 procedures/_regulations.yml 中登记取代它的文件，或检查编号拼写")
+        elif known[target].status == SUPERSEDED:
+            found = ("C021", f"“替代为”指向的“{target}”本身也已被替代", f"直接写现行文件的编号（“{target}”的“替代为”）")
+        else:
+            continue
+        problems.append(_at(entry, shown, ("replaced_by",), *found))
+    return problems
+
+
+def _time_limits(catalog: Catalog, domains: set[str] | None, regulations: set[str] | None) -> list[Problem]:
+    """时限登记表：领域已登记，依据的文件已登记。"""
+    shown = display_path(catalog.root / "procedures" / "_time_limits.yml", catalog.root)
+    problems = []
+    for limit in catalog.time_limits.values():
+        if domains is not None and limit.domain not in domains:
+            problems.append(_at(limit, shown, ("domain",), "C030", f"领域“{limit.domain}”没有登记",
+                                "改用 procedures/_domains.yml 中的领域编号"))
+        if regulations is not None and limit.basis not in regulations:
+            problems.append(_at(limit, shown, ("basis",), "C030", f"依据的法规编号“{limit.basis}”没有登记",
+                                "先在 procedures/_regulations.yml 中登记这份文件，或检查编号拼写"))
+    return problems
+
+
+def _paths(catalog: Catalog, ids: set[str]) -> list[Problem]:
+    """学习路径引用的页面和规程必须存在。"""
+    shown = display_path(catalog.root / "procedures" / "_paths.yml", catalog.root)
+    problems = []
+    for path in catalog.paths:
+        for n, page in enumerate(path.reading):
+            if page not in catalog.pages:
+                problems.append(_at(path, shown, ("reading", n), "C011", f"学习路径引用的页面 docs/{page} 不存在",
+                                    "检查路径拼写（相对 docs/ 目录），或删除这一项"))
+        for n, proc_id in enumerate(path.procedures):
+            if proc_id not in ids:
+                problems.append(_at(path, shown, ("procedures", n), "C011", f"学习路径引用的规程“{proc_id}”不存在",
+                                    "检查编号拼写，或删除这一项"))
+    return problems
