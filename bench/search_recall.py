@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.site.site_build import build_site
 from tests.browser import CHROMIUM_ARGS, serve_directory, type_chinese
 

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import shutil
 import sys
@@ -21,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts import pipeline
+from scripts.pipeline import load_catalog
 from scripts.site.csp import CspError, write_nginx_include
 from scripts.pages.docs_tree import NAV_FILE, write_docs_tree, write_nav
 from scripts.site.offline_bundle import build_bundle
@@ -40,12 +40,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.root)
+    sources = pipeline.checked(args.root)
     out = (args.out or args.root / "build" / "docs").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        write_nav(write_docs_tree(catalog, staging, dt.date.today()), staging)
+        write_nav(write_docs_tree(sources, staging), staging)
         pages = sum(1 for _ in staging.rglob("*.md"))
         if out.exists():
             shutil.rmtree(out)

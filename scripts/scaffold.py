@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.content.catalog import read_registers
+from scripts.content.loader import read_registers
 from scripts.content.model import Procedure
 from scripts.problems import display_path
 from scripts.content.yaml_loader import YamlLoadError, load_yaml

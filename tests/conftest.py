@@ -134,7 +134,7 @@ class Tree:
 
 def pages(tree: Tree, today: dt.date = dt.date(2026, 6, 1), **options) -> dict[str, str]:
     """读取并校验临时项目，返回生成的全部页面：{路径: Markdown}。"""
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
     from scripts.pages.render import generate
 
     return generate(load_catalog(tree.root), today, **options)
@@ -168,14 +168,14 @@ def tree(tmp_path: Path) -> Tree:
     t.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE)
     t.write("docs/index.md", "# 测试手册\n\n首页。\n")
     t.write("docs/assets/checklist.js", (ROOT / "docs/assets/checklist.js").read_text(encoding="utf-8"))
-    t.write("mkdocs.yml", MKDOCS_YML.format(hook=ROOT / "scripts" / "mkdocs_hook.py"))
+    t.write("mkdocs.yml", MKDOCS_YML.format(hook=ROOT / "scripts" / "adapters" / "mkdocs_hook.py"))
     return t
 
 
 @pytest.fixture(scope="session")
 def catalog():
     """真实手册的目录（只读，整个测试会话共用）。"""
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
 
     return load_catalog(ROOT)
 

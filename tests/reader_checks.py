@@ -33,7 +33,7 @@ def checklist_pages(site: Path) -> list[str]:
 def internal_ids() -> re.Pattern:
     """读者文字里不该出现的东西：规程编号（如 jiefang-wuhuanjie）和仓库路径。"""
     from scripts import ROOT
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
 
     ids = sorted((p.id for p in load_catalog(ROOT).procedures), key=len, reverse=True)
     return re.compile(r"procedures/|\.ya?ml\b|(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")

@@ -43,7 +43,7 @@ CHILD = textwrap.dedent('''
         time.sleep(float(os.environ.get("FAKE_BUILD_SECONDS", "0")))
         return 0
 
-    site_build._mkdocs_build = fake_build
+    site_build._properdocs_build = fake_build
     site_build.secure = lambda *args: None
     if os.environ.get("NO_RENAMEAT2"):
         swap._renameat2 = lambda: None
@@ -80,10 +80,10 @@ CHILD = textwrap.dedent('''
             return dist / "bundle.zip"
         publish.build_bundle = bundle
         publish.write_nginx_include = lambda site, out: out.write_text(version) or None
-        publish.build_site = lambda root, site, lint: site_build.build_site(root, site, in_process=True)
+        publish.build_site = lambda root, site, lint: site_build.build_site(root, site, in_process=True, lint=False)
         publish.publish(root, target, root / "dist")
     else:
-        site_build.build_site(root, target, in_process=True)
+        site_build.build_site(root, target, in_process=True, lint=False)
     print(" ".join(steps))
 ''')
 

@@ -72,7 +72,7 @@ def test_cli_generate_writes_a_complete_docs_tree(tree, tmp_path):
 
 
 def test_real_manual_builds_strictly(real_site):
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
 
     catalog = load_catalog(ROOT)
     for proc in catalog.procedures:

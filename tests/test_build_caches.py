@@ -10,7 +10,7 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.content.pinyin import readings
 from scripts.search.segment_cache import SegmentCache
 
@@ -87,7 +87,7 @@ def test_readings_equal_pypinyin():
 def test_warm_cache_does_not_import_pypinyin():
     """pypinyin 的词组读音约占 55 MB 内存：有缓存时构建不导入它。"""
     load_catalog(ROOT).glossary.in_pinyin_order()  # 写好缓存
-    probe = ("import sys\nfrom scripts.content.catalog import load_catalog\nfrom scripts import ROOT\n"
+    probe = ("import sys\nfrom scripts.pipeline import load_catalog\nfrom scripts import ROOT\n"
              "terms = load_catalog(ROOT).glossary.in_pinyin_order()\n"
              "print(len(terms), terms[0].anchor, 'pypinyin' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)

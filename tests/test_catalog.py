@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 from .conftest import VALID_PROCEDURE, problems
 

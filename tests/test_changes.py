@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from scripts.pages.change_pages import md_text
+from scripts.pages.markdown_text import md_text
 from scripts.history.changes import describe_yaml
 
 from .conftest import VALID_PROCEDURE, pages
@@ -158,7 +158,7 @@ def test_review_due_page_lists_overdue_and_soon_due(tree):
 
 
 def test_review_due_page_is_not_in_the_reader_nav(tree):
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
     from scripts.pages.navigation import build_nav
 
     nav = repr(build_nav(load_catalog(tree.root)))

@@ -104,7 +104,7 @@ def test_blank_form_and_current_progress(page, site_url):
 
 def test_domain_print_has_one_checklist_per_page(page, site_url, real_site):
     from scripts import ROOT
-    from scripts.content.catalog import load_catalog
+    from scripts.pipeline import load_catalog
 
     titles = [p.title for p in load_catalog(ROOT).procedures if p.domain == "youer"]
     page.goto(site_url + "youer/checklists/print/")

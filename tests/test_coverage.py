@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 COVERAGE = ROOT / "procedures" / "_coverage.yml"
 INVENTORY = ROOT.parent / "shared" / "seed_inventory.md"

@@ -77,7 +77,7 @@ def test_wrap_counts_chinese_as_one_and_marks_cuts():
 def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
     """信访概述页“核心流程”一节末尾的全流程：每一格链接到它的规程，期限的天数来自时限登记表。"""
     from scripts.pages.flowchart import WHOLE_FLOWS
-    from scripts.pages.render import page_href
+    from scripts.addresses import page_href
 
     page = real_pages["xinfang/index.md"]
     start = page.index('<div class="whole-flow')

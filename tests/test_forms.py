@@ -10,7 +10,7 @@ import pytest
 
 from scripts.content.forms import form_for
 from scripts.pages.forms_docx import FIXED_DATE, ZIP_TIME, form_docx, form_documents
-from scripts.pages.render import page_href
+from scripts.addresses import page_href
 
 from .conftest import pages, problems
 
@@ -176,7 +176,7 @@ def test_form_register_problems_are_reported_together(tree):
 
 
 def test_unknown_record_is_a_warning(tree):
-    from scripts.content.catalog import load_catalog as load
+    from scripts.pipeline import load_catalog as load
 
     tree.write("procedures/_forms.yml", FORM)
     warnings = [str(w) for w in load(tree.root).warnings if w.code == "C041"]

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.site.csp import scan_site
 from scripts.site.offline_bundle import NAME
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.content.glossary import Glossary, Term
 
 from .conftest import GLOSSARY, pages, problems

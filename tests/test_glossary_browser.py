@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bench.search_recall import SearchBox, load_queries
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 pytestmark = pytest.mark.browser
 

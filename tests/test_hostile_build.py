@@ -11,7 +11,7 @@ from html import unescape
 
 import pytest
 
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.site.csp import policy, scan_site
 from scripts.content.glossary import Glossary, Term
 from scripts.problems import ProblemsFound

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 pytestmark = pytest.mark.browser
 

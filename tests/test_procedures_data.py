@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.problems import ProblemsFound
 
 FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "procedures").glob("*/*.yml"))

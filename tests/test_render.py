@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.pages.navigation import build_nav
 
 from .conftest import VALID_PROCEDURE, pages, problems

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.lint import lint
 from scripts.pages.render import generate
 from scripts.scaffold import ScaffoldError, free_id, scaffold, slug

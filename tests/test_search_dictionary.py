@@ -9,7 +9,7 @@ import jieba
 import pytest
 
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 from scripts.content.glossary import Glossary, Term
 from scripts.site.private_cache import cache_dir
 from scripts.search.search_dictionary import SearchDictionary, dictionary_text

@@ -17,7 +17,7 @@ import yaml
 from bench.search_recall import QUERIES as QUERIES_FILE
 from bench.search_recall import TOP, load_queries
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 pytestmark = pytest.mark.browser
 

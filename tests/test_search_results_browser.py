@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from bench.search_recall import DONE, META, SearchBox
 from scripts import ROOT
-from scripts.content.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 from .browser import checklist_steps
 

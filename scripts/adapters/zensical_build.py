@@ -23,13 +23,12 @@ import sys
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.content.catalog import Catalog, load_catalog
+from scripts import pipeline
 from scripts.pages.docs_tree import write_docs_tree
-from scripts.pages.page_types import CHANGES_URI
-from scripts.pages.render import site_url
+from scripts.addresses import CHANGES_URI, site_url
 from scripts.site.site_build import BuildFailed, secure
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
-from scripts.history.version import Version, describe, footer_fields
+from scripts.history.version import Version, footer_fields
 from scripts.search.search_worker import WorkerMismatch
 from scripts.search.zensical_search import add_glossary_words, dialog_style_hash
 
@@ -39,24 +38,31 @@ MATERIAL_ONLY = {"partials/search.html"}
 
 
 def build_zensical(root: Path, site_dir: Path) -> Path:
-    """用 Zensical 严格构建到 site_dir。先校验 procedures/ 和 docs/，有错误就不开始构建。"""
-    catalog = load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
+    """用 Zensical 严格构建到 site_dir。检查与 make build 相同：先 load + check，有错误就不开始构建；
+    编辑检查与构建并行，有错误时不换上新站点。"""
+    sources = pipeline.checked(root)  # 有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
     with locked(site_dir):
         clean_leftovers(site_dir)
         work = staging_dir(site_dir)  # docs/、overrides/、配置，和 Zensical 建的 site/
+        checker = pipeline.start_lint(root)
         try:
-            site = _build(catalog, work, site_dir.name)
+            site = _build(sources, work, site_dir.name)
+            if not pipeline.finish_lint(checker):
+                raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
             replace(site, site_dir)  # 一步对调；换下来的旧站点随即删除
         finally:
+            if checker.poll() is None:
+                checker.kill()
+                checker.wait()
             shutil.rmtree(work, ignore_errors=True)
     return site_dir
 
 
-def _build(catalog: Catalog, work: Path, name: str) -> Path:
+def _build(sources: pipeline.Sources, work: Path, name: str) -> Path:
     """在 work 里写出 docs/、overrides/ 和配置，运行 Zensical，返回构建好并检查过的站点目录。"""
-    version = describe(catalog.root)
-    nav = write_docs_tree(catalog, work / "docs", version.date)  # 与 MkDocs 构建一样，“今天”取版本的构建日期
+    catalog, version = sources.catalog, sources.version
+    nav = write_docs_tree(sources, work / "docs")  # 与 MkDocs 构建一样，“今天”取版本的构建日期
     overrides = catalog.root / "overrides"
     shutil.copytree(overrides, work / "overrides", ignore=lambda folder, names: [
         n for n in names if (Path(folder) / n).relative_to(overrides).as_posix() in MATERIAL_ONLY])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scripts.content.forms import FORMS_FILE
 from scripts.content.model import SUPERSEDED, Entry, Procedure
 from scripts.problems import Problem, display_path
 from scripts.content.time_limits import REFERENCE, substitute
@@ -247,4 +248,47 @@ def _paths(catalog: Catalog, ids: set[str]) -> list[Problem]:
             if proc_id not in ids:
                 problems.append(_at(path, shown, ("procedures", n), "C011", f"学习路径引用的规程“{proc_id}”不存在",
                                     "检查编号拼写，或删除这一项"))
+    return problems
+
+
+def form_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
+    """C010 编号重复；C040 领域、依据的法规、印出的时限没有登记；C042 同一种留痕材料写法登记在两份文书里；
+    C041（警告）文书登记的留痕材料写法在任何清单里都找不到，多半是清单改了写法。"""
+    shown = display_path(catalog.root / "procedures" / FORMS_FILE, catalog.root)
+    problems: list[Problem] = []
+
+    def report(form, where: tuple, code: str, message: str, hint: str, severity: str = "error") -> None:
+        line, column = form.where(*where)
+        problems.append(Problem(shown, line, column, code, message, hint, severity))
+
+    domains = {d.id for d in catalog.domains} if loaded["_domains.yml"] else None
+    regulations = {r.id for r in catalog.regulations} if loaded["_regulations.yml"] else None
+    limits = set(catalog.time_limits) if loaded["_time_limits.yml"] else None
+    records = {r for p in catalog.procedures for s in p.steps for r in s.records}
+    ids: dict[str, int] = {}
+    claimed: dict[str, str] = {}
+    for form in catalog.forms:
+        if form.id in ids:
+            report(form, ("id",), "C010", f"“{form.id}”重复登记（第 {ids[form.id]} 行已有）", "换一个新编号")
+        ids.setdefault(form.id, form.where("id")[0])
+        if domains is not None and form.domain not in domains:
+            report(form, ("domain",), "C040", f"领域“{form.domain}”没有登记", "改用 procedures/_domains.yml 中的编号")
+        for index, basis in enumerate(form.bases if regulations is not None else ()):
+            if basis not in regulations:
+                report(form, ("bases", index), "C040", f"依据的法规编号“{basis}”没有登记",
+                       "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号")
+        for number, section in enumerate(form.sections):
+            for index, ref in enumerate(section.time_limits if limits is not None else ()):
+                if ref not in limits:
+                    line, column = section.where("time_limits", index)
+                    problems.append(Problem(shown, line, column, "C040", f"印出的时限“{ref}”没有登记",
+                                            "改用 procedures/_time_limits.yml 中的编号"))
+        for index, record in enumerate(form.records):
+            if record in claimed:
+                report(form, ("records", index), "C042", f"留痕材料“{record}”已登记在文书“{claimed[record]}”中",
+                       "一种写法只对应一份文书，删去其中一处")
+            claimed.setdefault(record, form.name)
+            if record not in records:
+                report(form, ("records", index), "C041", f"没有哪份清单的留痕材料写作“{record}”",
+                       "照清单中的写法改正，或删去这一项", "warning")
     return problems

@@ -4,7 +4,7 @@ MkDocs 把页首的 `---` 块（或 MultiMarkdown 式的开头几行 `键: 值`�
 把其中的值原样写进 HTML（<title>、<meta name="description" content="…">），`template:` 还能换掉整个页面模板
 （`template: redirect.html` + `location:` 就是一个跳到任意网址的页面）。所以这里只放行手册用得到的键，
 值里不能有尖括号、半角双引号和控制字符。读法与 MkDocs 相同（mkdocs.utils.meta.get_data），
-构建（mkdocs_hook.py）和编辑检查（规则 L019）用的是同一个函数。
+构建（pipeline.check）和编辑检查（规则 L019）用的是同一个函数。
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
+from scripts.addresses import checklist_uri, form_uri, procedure_uri
 from scripts.content.yaml_loader import LoadedYaml
 
 SUPERSEDED = "已被替代"
@@ -264,12 +265,12 @@ class Procedure(Entry):
     @property
     def page_uri(self) -> str:
         """说明页（编辑手写的 Markdown）在 docs/ 中的位置。"""
-        return f"{self.domain}/{self.id}.md"
+        return procedure_uri(self.domain, self.id)
 
     @property
     def checklist_uri(self) -> str:
         """生成的清单页在站点中的位置。"""
-        return f"{self.domain}/checklists/{self.id}.md"
+        return checklist_uri(self.domain, self.id)
 
     @property
     def reviewed(self) -> dt.date:
@@ -314,9 +315,9 @@ class Form(Entry):
     @property
     def page_uri(self) -> str:
         """打印页在站点中的位置。"""
-        return f"{self.domain}/wenshu/{self.id}.md"
+        return form_uri(self.domain, self.id)
 
     @property
     def docx_uri(self) -> str:
         """Word 文件在站点中的位置（与打印页同一文件夹）。"""
-        return f"{self.domain}/wenshu/{self.id}.docx"
+        return form_uri(self.domain, self.id, ".docx")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scripts.problems import Problem
-from scripts.content.yaml_loader import LoadedYaml, strings
+from scripts.content.yaml_loader import LoadedYaml, field_name, strings
 
 RULE = "S002"
 # 制表符和换行是正常的排版（多行文字）；其他控制字符多是复制网页时带进来的。
@@ -21,8 +21,6 @@ HINT = "这里只能写文字：比较大小写成“大于”“小于”或全
 
 def data_problems(loaded: LoadedYaml, shown: str) -> list[Problem]:
     """loaded.data 中所有含尖括号或控制字符的文字，每处一个问题。"""
-    from scripts.content.schema_check import field_name  # schema_check 在读取时调用本模块
-
     problems = []
     for path, text, is_key in strings(loaded.data):
         if UNSAFE.search(text):

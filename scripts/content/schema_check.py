@@ -12,7 +12,7 @@ from jsonschema.exceptions import best_match
 
 from scripts.content.plain_text import data_problems
 from scripts.problems import Problem
-from scripts.content.yaml_loader import LoadedYaml, YamlLoadError, fullwidth_colon_hint, load_yaml
+from scripts.content.yaml_loader import LoadedYaml, YamlLoadError, field_name, fullwidth_colon_hint, load_yaml
 
 TYPE_NAMES = {
     "string": "文字", "array": "列表（每项以“- ”开头）", "object": "一组“键: 值”",
@@ -54,17 +54,6 @@ def schema_problems(loaded: LoadedYaml, schema_path: Path, shown: str) -> list[P
             hint += fullwidth_colon_hint(loaded.lines[line - 1]) if line <= len(loaded.lines) else ""
             problems.append(Problem(shown, line, column, "S001", message, hint))
     return list(dict.fromkeys(problems))  # jsonschema 每缺一个字段报一次，每次都列出全部缺的字段
-
-
-def field_name(path: tuple) -> str:
-    """("步骤", 2, "责任人") → “步骤”第 3 项的“责任人”。"""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"第 {part + 1} 项"
-        else:
-            text += f"的“{part}”" if text else f"“{part}”"
-    return text or "整个文件"
 
 
 def _closest_branch(error: ValidationError) -> list[ValidationError]:

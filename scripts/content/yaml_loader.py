@@ -276,3 +276,14 @@ def strings(data: Any) -> Iterator[tuple[tuple, str, bool]]:
             stack.extend((path + (index,), item) for index, item in enumerate(value))
         elif isinstance(value, str):
             yield path, value, False
+
+
+def field_name(path: tuple) -> str:
+    """("步骤", 2, "责任人") → “步骤”第 3 项的“责任人”。"""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"第 {part + 1} 项"
+        else:
+            text += f"的“{part}”" if text else f"“{part}”"
+    return text or "整个文件"

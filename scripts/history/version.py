@@ -94,12 +94,11 @@ def latest_url(site_url: str | None, configured: str | None) -> str | None:
     return url
 
 
-def stamp_config(config, root: Path) -> Version:
+def stamp_config(config, version: Version) -> Version:
     """MkDocs 钩子用：算出版本，写进 config.extra.manual_version，页脚模板（overrides/partials/copyright.html）读它。
 
     离线包的配置（mkdocs.offline.yml）设 extra.update_check: true，这时再给出检查更新的地址 latest_url。
     """
-    version = describe(root)
     extra = config.extra
     url = None
     if extra.get("update_check"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content.catalog import read_registers
+from scripts.content.loader import read_registers
 from scripts.content.glossary import Glossary
 from scripts.problems import Problem, display_path
 from scripts.content.source_files import tree_problems

@@ -13,26 +13,16 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
-
 from scripts.history.changes import History, limits_by_source, load_history
 from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
-from scripts.pages.page_types import CHANGES, CHANGES_URI, REVIEW_DUE, REVIEW_DUE_URI
+from scripts.addresses import CHANGES_URI, REVIEW_DUE_URI
+from scripts.pages.page_types import CHANGES, REVIEW_DUE
 
 if TYPE_CHECKING:
-    from scripts.pages.render import Renderer
+    from scripts.pages.renderer import Renderer
 
 MAX_VERSIONS = 50
 RETIRED = "已废止"
-# Python-Markdown（连同本手册用的扩展）能用反斜杠转义的字符
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|:])")
-
-
-def md_text(text: object) -> Markup:
-    """把数据（提交说明、历史上的标题）当作纯文字放进 Markdown：先按 HTML 转义，再转义 Markdown 符号。"""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
-
-
 def review_due_soon(procedures, today: dt.date, ahead: int = AHEAD_DAYS) -> list:
     """已过期或 ahead 天内到期的现行规程，最早到期的在前。"""
     limit = today + dt.timedelta(days=ahead)

@@ -6,29 +6,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 from pathlib import Path
 
-from scripts.content.catalog import Catalog
-from scripts.pages.forms_docx import form_documents
+from scripts import pipeline
 from scripts.pages.navigation import build_nav
-from scripts.pages.render import generate
+from scripts.pipeline import Sources
 
 NAV_FILE = "_nav.json"
 
 
-def write_docs_tree(catalog: Catalog, out: Path, today: dt.date, *, directory_urls: bool = True) -> list:
+def write_docs_tree(sources: Sources, out: Path, *, directory_urls: bool = True) -> list:
     """把完整的 docs 目录写进 out（一个新的空目录），返回导航（MkDocs 的 nav 格式）。"""
-    shutil.copytree(catalog.root / "docs", out, dirs_exist_ok=True)
-    for uri, content in generate(catalog, today, directory_urls=directory_urls).items():
+    shutil.copytree(sources.root / "docs", out, dirs_exist_ok=True)
+    for uri, content in pipeline.generate(sources, directory_urls=directory_urls).items():
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    for uri, data in form_documents(catalog).items():  # 文书的 Word 文件
-        (out / uri).write_bytes(data)
-    return build_nav(catalog)
+        if isinstance(content, bytes):  # 文书的 Word 文件
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return build_nav(sources.catalog)
 
 
 def write_nav(nav: list, out: Path) -> None:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from scripts.addresses import overview_uri
+
 if TYPE_CHECKING:
     from scripts.content.catalog import Catalog
     from scripts.content.model import Procedure, Step
@@ -206,7 +208,7 @@ def whole_flow(catalog: Catalog, domain_id: str) -> list[Stage]:
 def add_whole_flow(renderer, pages: dict[str, str]) -> None:
     """把全流程图插在领域概述页“## 核心流程”一节的末尾（下一个二级标题之前）。"""
     for domain_id in WHOLE_FLOWS:
-        uri = f"{domain_id}/index.md"
+        uri = overview_uri(domain_id)
         text = pages.get(uri, renderer.authored(uri))
         stages = whole_flow(renderer.catalog, domain_id)
         match = CORE.search(text or "")

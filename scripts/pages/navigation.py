@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from scripts.content.catalog import Catalog
-from scripts.pages.page_types import CHANGES_URI
+from scripts.addresses import CHANGES_URI, checklists_uri, forms_uri, overview_uri, time_limits_uri
 
 NavItem = str | dict
 
@@ -20,12 +20,12 @@ def build_nav(catalog: Catalog) -> list[NavItem]:
         key = domain.id
         # 各项规程不逐一放进导航：每页都要渲染整棵导航，逐项列出会让构建时间随规程数平方增长
         # （5000 项时一次构建要十几分钟）。规程从“规程一览”、概述页、搜索和上一篇/下一篇进入。
-        claimed = {f"{key}/index.md"} | {p.page_uri for p in catalog.in_domain(key)}
-        section: list[NavItem] = [{"概述": f"{key}/index.md"}, {"规程一览": f"{key}/checklists/index.md"}]
+        claimed = {overview_uri(key)} | {p.page_uri for p in catalog.in_domain(key)}
+        section: list[NavItem] = [{"概述": overview_uri(key)}, {"规程一览": checklists_uri(key)}]
         if any(t.domain == key for t in catalog.time_limits.values()):
-            section.append({"办理时限一览": f"{key}/shixian.md"})
+            section.append({"办理时限一览": time_limits_uri(key)})
         if any(form.domain == key for form in catalog.forms):
-            section.append({"文书": f"{key}/wenshu/index.md"})  # 可打印、可下载的文书（forms.py）
+            section.append({"文书": forms_uri(key)})  # 可打印、可下载的文书（forms.py）
         section += [uri for uri in _markdown_in(catalog, key) if uri not in claimed]
         nav.append({domain.name: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},

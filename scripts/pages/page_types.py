@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from scripts.addresses import CHANGES_URI, REVIEW_DUE_URI, START_URI
+
 if TYPE_CHECKING:
     from scripts.content.catalog import Catalog
 
@@ -35,14 +37,12 @@ REVIEW_DUE = PageType("待复核", "review_due.md.j2", in_nav=False, summary=Tru
 AUTHORED = PageType("手写页面", None, in_nav=True, summary=False)
 FORMS = PageType("文书", "forms_index.md.j2", in_nav=True, summary=True)  # 一个领域的文书一览（forms.py）
 FORM = PageType("文书打印页", "form.md.j2", in_nav=False, summary=True)  # 一份文书的空白表，编辑指向 _forms.yml
-CHANGES_URI = "gengxin.md"
-REVIEW_DUE_URI = "weihu/daifuhe.md"
 
 
 def page_type(catalog: Catalog, uri: str) -> PageType:
     if uri.startswith("indexes/"):
         return INDEX
-    if uri == "start.md":
+    if uri == START_URI:
         return START
     if uri in (CHANGES_URI, REVIEW_DUE_URI):
         return CHANGES if uri == CHANGES_URI else REVIEW_DUE

@@ -1,89 +1,28 @@
-"""用 Jinja2 模板（scripts/templates/）把目录渲染成 Markdown 页面。
+"""生成全部页面：generate() 是唯一的入口，返回 {docs 中的路径: 页面内容}。
 
-generate() 是唯一的入口：返回 {docs 中的路径: 页面内容}。其中既有全新生成的页面
-（清单页、索引页），也有在编辑手写的说明页前面加上“规程信息”后的版本。
-MkDocs 钩子和命令行都调用它，两条路径生成的内容完全相同。
+其中既有全新生成的页面（清单页、索引页），也有在编辑手写的说明页前面加上“规程信息”后的版本。
+MkDocs 钩子和 Zensical 构建都经 pipeline.generate 调用它，两条路径生成的内容完全相同。
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
-
+from scripts.addresses import START_URI, checklists_uri, overview_uri, print_uri, time_limits_uri
 from scripts.content.catalog import Catalog
-from scripts.pages.flowchart import add_whole_flow, charts
-from scripts.content.forms import add_form_pages
-from scripts.pages.change_pages import add_change_pages, md_text
-from scripts.content.model import LearningPath, Procedure, Regulation, chinese_date
-from scripts.pages.reference import H1, content_pages, page_title, glossary_entries, glossary_groups, regulation_entries
-from scripts.pages.page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
-from scripts.problems import ProblemsFound
-from scripts.site.private_cache import subfolder
+from scripts.content.model import LearningPath, Procedure
 from scripts.content.time_limits import REFERENCE, substitute
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # 编译好的模板存在本用户的私有缓存文件夹里（按模板内容校验），每次构建省下约 0.05 秒的编译。
-        bytecode_cache=FileSystemBytecodeCache(str(subfolder("jinja"))),
-    )
-    env.filters["date"] = chinese_date
-    env.filters["px"] = lambda value: f"{round(value, 1):g}"  # 流程图的坐标
-    # 前置元数据里的文字：JSON 字符串也是合法的 YAML，保留汉字原样。
-    env.filters["yaml_text"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
-    env.filters["md_text"] = md_text  # 提交说明等数据当作纯文字放进 Markdown
-    return env
+from scripts.pages.change_pages import add_change_pages
+from scripts.pages.flowchart import add_whole_flow, charts
+from scripts.pages.form_pages import add_form_pages
+from scripts.pages.page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
+from scripts.pages.reference import H1, content_pages, glossary_entries, glossary_groups, page_title, regulation_entries
+from scripts.pages.renderer import Renderer, source_order
 
 
-def source_order(proc: Procedure) -> tuple:
-    """规程在领域内的顺序：先按“顺序”（办理流程中的核心规程），再按来源总结中的条目顺序
-    （6.41 排在 6.54 前面），都没有的排在最后。"""
-    items = [i for origin in proc.origins for i in origin.items]
-    key = min((tuple(int(n) for n in i.split(".")) for i in items), default=(99, 99))
-    return 1000 if proc.order is None else proc.order, key, proc.id
-
-
-class Renderer:
-    def __init__(self, catalog: Catalog, today: dt.date, *, alias_lines: bool = True, directory_urls: bool = True):
-        self.catalog = catalog
-        self.today = today
-        self.directory_urls = directory_urls  # MkDocs 的 use_directory_urls：离线包是 False
-        self.env = _environment()
-        # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
-        self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
-
-    def authored(self, uri: str) -> str | None:
-        return self.catalog.pages.get(uri)
-
-    def page_of(self, proc: Procedure) -> str:
-        """读者点开一项规程时去的页面：有说明页就去说明页，否则去清单页。"""
-        return proc.page_uri if proc.page_uri in self.catalog.pages else proc.checklist_uri
-
-    def render(self, template: str, uri: str, **context) -> str:
-        def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(uri) or ".")
-
-        def href(target: str) -> str:
-            """HTML 里（清单步骤、流程图）的链接：MkDocs 不改写它们，直接写成站点中的相对地址。"""
-            return page_href(target, uri, self.directory_urls)
-
-        return self.env.get_template(template).render(
-            catalog=self.catalog, today=self.today, link=link, href=href, page_of=self.page_of, uri=uri, **context
-        )
+class PageGenerator(Renderer):
+    """生成全部页面：清单页、说明页的“规程信息”、索引页、时限一览、术语表、面包屑和修订记录。"""
 
     def generate(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -97,15 +36,15 @@ class Renderer:
                 pages[proc.page_uri] = self._with_info(text, proc)
         for domain in self.catalog.domains:
             members = [p for p in procedures if p.domain == domain.id]
-            uri = f"{domain.id}/checklists/index.md"
+            uri = checklists_uri(domain.id)
             pages[uri] = self.render(DOMAIN_CHECKLISTS.template, uri, domain=domain, procedures=members)
-            print_uri = f"{domain.id}/checklists/print.md"
-            pages[print_uri] = self.render(DOMAIN_PRINT.template, print_uri, domain=domain, procedures=members)
-            overview = f"{domain.id}/index.md"
+            print_page = print_uri(domain.id)
+            pages[print_page] = self.render(DOMAIN_PRINT.template, print_page, domain=domain, procedures=members)
+            overview = overview_uri(domain.id)
             if self.authored(overview) is None:
                 pages[overview] = self.render(DOMAIN_OVERVIEW.template, overview, domain=domain, procedures=members)
         if self.catalog.paths:
-            pages["start.md"] = self.render(START.template, "start.md", titles=self._titles())
+            pages[START_URI] = self.render(START.template, START_URI, titles=self._titles())
         pages["indexes/domains.md"] = self.render(
             "index_domains.md.j2", "indexes/domains.md", procedures=procedures
         )
@@ -153,15 +92,11 @@ class Renderer:
 
     def _substitute_time_limits(self, pages: dict[str, str]) -> None:
         """[[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数：说明页正文里的，以及 YAML 文字
-        （如“先做什么”“做法”）带进生成页面的。YAML 里不认识的编号已由含义检查（C031）指出位置。"""
-        problems = []
+        （如“先做什么”“做法”）带进生成页面的。不认识的编号已由检查阶段（C031）指出位置。"""
         for uri in dict.fromkeys([*self.catalog.pages, *pages]):
             text = pages.get(uri) or self.catalog.pages[uri]
             if REFERENCE.search(text):
-                pages[uri], found = substitute(text, self.catalog.time_limits, f"docs/{uri}")
-                problems += found if uri in self.catalog.pages else []
-        if problems:
-            raise ProblemsFound(problems)
+                pages[uri] = substitute(text, self.catalog.time_limits, f"docs/{uri}")[0]
 
     def _add_glossary_pages(self, pages: dict[str, str]) -> None:
         """术语讲到的其他手写页面加上“又称”一行；生成术语表页和“法规与文件”页。"""
@@ -175,29 +110,6 @@ class Renderer:
                                                    groups=glossary_groups(entries))
         pages["indexes/regulations.md"] = self.render("regulations.md.j2", "indexes/regulations.md",
                                                       groups=regulation_entries(self.catalog, texts))
-
-    def _aliases(self, uri: str, terms: list) -> str:
-        return self.render("glossary_aliases.md.j2", uri, terms=terms)
-
-    @staticmethod
-    def _after_title(text: str, insert: str) -> str:
-        match = H1.search(text)
-        if not insert or not match:
-            return text
-        return text[: match.end()] + "\n\n" + insert + text[match.end():]
-
-    @staticmethod
-    def _before_title(text: str, insert: str) -> str:
-        match = H1.search(text)
-        return text[: match.start()] + insert + text[match.start():] if match else text
-
-    def _regulation_facts(self, regulation: Regulation) -> str:
-        """清单页“依据”中文件名后括号里的内容：发布机关、文号、施行日期和状态。"""
-        details = regulation.full_title[len(regulation.name):].strip("（）")
-        status = regulation.status
-        if regulation.replaced_by:
-            status = f"已被替代，现行文件为{self.catalog.regulation(regulation.replaced_by).name}"
-        return f"{details}；{status}" if details else status
 
     def _with_info(self, text: str, proc: Procedure) -> str:
         """在说明页的一级标题之后插入“规程信息”框（状态、复核日期、清单入口）。"""
@@ -214,10 +126,6 @@ class Renderer:
         if text.startswith("---\n"):  # 编辑自己写了前置元数据，不再加标签
             return text
         return self.render("front_matter.md.j2", proc.page_uri, proc=proc) + "\n" + text
-
-    def _titles(self) -> dict[str, str]:
-        """docs/ 下每个手写页面的一级标题，用于生成链接文字。"""
-        return {uri: title for uri, text in self.catalog.pages.items() if (title := page_title(text))}
 
     def _roles_in_use(self, procedures: list[Procedure]) -> list[dict]:
         """每个登记的角色，以及它在哪些规程的哪些步骤中负责。"""
@@ -267,34 +175,15 @@ def path_stops(catalog: Catalog, page_of, titles: dict[str, str]) -> dict[str, l
     return result
 
 
-def site_url(uri: str, directory_urls: bool) -> str:
-    """页面（docs 中的路径）在站点中的地址，规则与 MkDocs 相同：a/b.md → a/b/ 或 a/b.html。"""
-    if not uri.endswith(".md"):
-        return uri
-    stem = uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5] if directory_urls else f"{stem}.html"
-    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def page_href(target: str, uri: str, directory_urls: bool) -> str:
-    """从页面 uri 到 target（docs 中的路径，可带 #锚点）的相对地址，在线站点和离线包各自正确。"""
-    path, _, anchor = target.partition("#")
-    here, there = site_url(uri, directory_urls), site_url(path, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    relative = posixpath.relpath(there or ".", base or ".")
-    if there.endswith("/") or not there:
-        relative = "./" if relative == "." else relative + "/"
-    return relative + (f"#{anchor}" if anchor else "")
 
 
-def time_limits_uri(domain_id: str) -> str:
-    return f"{domain_id}/shixian.md"
 
 
 def generate(catalog: Catalog, today: dt.date | None = None, *, alias_lines: bool = True,
              directory_urls: bool = True) -> dict[str, str]:
-    return Renderer(catalog, today or dt.date.today(), alias_lines=alias_lines,
+    return PageGenerator(catalog, today or dt.date.today(), alias_lines=alias_lines,
                     directory_urls=directory_urls).generate()
 
 

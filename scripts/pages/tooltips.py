@@ -142,7 +142,7 @@ class _Annotate(Postprocessor):
 @functools.cache
 def _glossary_of(root: str) -> Glossary:
     """项目的术语表；Zensical 每页新建一次 Markdown，术语表在一个进程里只读一遍。"""
-    from scripts.content.catalog import read_registers
+    from scripts.content.loader import read_registers
     from scripts.problems import ProblemsFound
 
     problems = []

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from scripts.addresses import GLOSSARY_URI, overview_uri, site_url
 
 from scripts.content.catalog import Catalog
 
@@ -69,11 +69,6 @@ class IndexStats:
     def __str__(self) -> str:
         return (f"搜索索引 {self.bytes / 1024:.0f} KB，{self.docs} 节，{self.han} 个汉字，"
                 f"每个汉字 {self.bytes_per_han:.2f} 字节")
-
-
-def page_url(uri: str, use_directory_urls: bool) -> str:
-    """docs 中的 Markdown 路径在站点中的网址（与 MkDocs 的算法相同）。"""
-    return File(uri, None, "", use_directory_urls=use_directory_urls).url
 
 
 def _trim(text: str) -> str:
@@ -136,7 +131,7 @@ def _group_checklists(docs: list[dict], parents: dict[str, str]) -> list[dict]:
 
 def checklist_parents(catalog: Catalog, use_directory_urls: bool) -> dict[str, str]:
     """{清单页网址: 说明页网址}，只含有说明页的规程。"""
-    return {page_url(p.checklist_uri, use_directory_urls): page_url(p.page_uri, use_directory_urls)
+    return {site_url(p.checklist_uri, use_directory_urls): site_url(p.page_uri, use_directory_urls)
             for p in catalog.procedures if p.page_uri in catalog.pages}
 
 
@@ -186,10 +181,10 @@ def write_suggestions(site_dir: Path, catalog: Catalog, use_directory_urls: bool
     用脚本而不是 JSON 文件：离线包从 file:// 打开时浏览器不许 fetch 本地文件，但可以加载脚本。
     网址相对于站点根目录。
     """
-    glossary = page_url("indexes/glossary.md", use_directory_urls)
+    glossary = site_url(GLOSSARY_URI, use_directory_urls)
     data = {
         "terms": [[t.name, list(t.synonyms), f"{glossary}#{t.anchor}"] for t in catalog.glossary],
-        "domains": [[d.name, page_url(f"{d.id}/index.md", use_directory_urls)] for d in catalog.domains],
+        "domains": [[d.name, site_url(overview_uri(d.id), use_directory_urls)] for d in catalog.domains],
         "glossary": glossary,
     }
     path = site_dir / SUGGESTIONS

@@ -14,8 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import ROOT
-from scripts.content.catalog import Catalog, load_catalog
+from scripts import pipeline
 from scripts.site.csp import CspError, add_meta_policy, check_site
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
@@ -27,38 +26,39 @@ class BuildFailed(Exception):
 
 
 def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
-               in_process: bool = False, lint: bool = False) -> Path:
+               in_process: bool = False, lint: bool = True) -> Path:
     """严格模式构建到 site_dir。先校验 procedures/，有错误就不开始构建。
 
     默认在子进程里运行 MkDocs：jieba 的词典是进程内的全局状态，测试和基准在一个进程里先后构建
     不同配置时不能互相影响。命令行（make build）只构建一次，用 in_process=True 省掉第二个解释器。
 
-    lint=True 时同时做编辑检查（make lint 的全部规则）。它在另一个进程里与 MkDocs 并行（构建只用一个核），
-    几乎不增加总时间；发现错误时构建失败，site_dir 保持原样。
+    编辑检查（make lint 的全部规则）在另一个进程里与构建并行（构建只用一个核），几乎不增加总时间；
+    发现错误时构建失败，site_dir 保持原样。lint=False 只给基准测试和只比较构建工具的测试用。
     """
-    catalog = load_catalog(root)  # 有错误时抛出 ProblemsFound，列出全部问题
+    sources = pipeline.checked(root)  # load + check：有错误时抛出 ProblemsFound，列出全部问题
     site_dir = site_dir.resolve()
     with locked(site_dir):
         clean_leftovers(site_dir)  # 上次被中止的构建留下的临时目录
-        return _build_and_swap(root, site_dir, config_file, catalog if in_process else None, lint)
+        return _build_and_swap(root, site_dir, config_file, sources if in_process else None, lint)
 
 
-def _build_and_swap(root: Path, site_dir: Path, config_file: str, catalog: Catalog | None, lint: bool) -> Path:
+def _build_and_swap(root: Path, site_dir: Path, config_file: str, sources: pipeline.Sources | None,
+                    lint: bool) -> Path:
     staging = staging_dir(site_dir)
-    checker = _start_lint(root) if lint else None
+    checker = pipeline.start_lint(root) if lint else None
     try:
-        if catalog is not None:
-            returncode = _mkdocs_build(root / config_file, staging, catalog)
+        if sources is not None:
+            returncode = _properdocs_build(root / config_file, staging, sources)
         else:
             returncode = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict",
+                [sys.executable, "-m", "properdocs", "build", "--strict",
                  "--config-file", str(root / config_file), "--site-dir", str(staging)],
                 cwd=root,
                 env=quiet_env(),
             ).returncode
-        lint_passed = _finish_lint(checker) if checker is not None else True  # 构建失败时也列出编辑检查的问题
+        lint_passed = pipeline.finish_lint(checker) if checker is not None else True  # 构建失败时也列出编辑检查的问题
         if returncode != 0:
-            raise BuildFailed(f"MkDocs 严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
+            raise BuildFailed(f"严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
         if not lint_passed:
             raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
         secure(staging, site_dir.name)
@@ -80,29 +80,18 @@ def secure(staging: Path, name: str, styles: tuple[str, ...] = ()) -> None:
         raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
 
 
-def _start_lint(root: Path) -> subprocess.Popen:
-    # 在本仓库里运行，用的是与这次构建相同的代码（root 可以是别处的副本，如基准测试的）。
-    return subprocess.Popen([sys.executable, "-m", "scripts.lint", "--root", str(root)], cwd=ROOT, env=quiet_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
-
-
-def _finish_lint(checker: subprocess.Popen) -> bool:
-    """等编辑检查结束，把它的报告接在构建日志后面；返回是否没有错误。"""
-    report, _ = checker.communicate()
-    sys.stderr.write(report)
-    return checker.returncode == 0
-
-
-def _mkdocs_build(config_file: Path, site_dir: Path, catalog: Catalog) -> int:
-    """与 `mkdocs build --strict` 相同，但在本进程里运行，钩子直接用已经读好的目录（不再读第二遍）。返回退出码。"""
+def _properdocs_build(config_file: Path, site_dir: Path, sources: pipeline.Sources) -> int:
+    """与 `properdocs build --strict` 相同，但在本进程里运行，钩子直接用已经读好、检查过的内容。返回退出码。"""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from properdocs.commands.build import build
+    from properdocs.config import load_config
+    from properdocs.exceptions import MkDocsException
+
+    from scripts.adapters import mkdocs_adapter
 
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        config.preloaded_catalog = catalog  # 见 mkdocs_hook.Build.load
+        mkdocs_adapter.preload(sources)  # 交给这一次构建的 on_startup
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -1,0 +1,108 @@
+"""构建的四个阶段。每个构建工具和每条命令都按这个顺序调用它们，检查只在 check 里做：
+
+    load(root)      → Sources   读一遍：procedures/、docs/、登记表、版本（每个文件只读一次）
+    check(sources)  → 问题列表   全部内容检查：结构、含义、文书、页首元数据、时限引用、编辑检查
+    generate(...)   → 页面       生成的 Markdown 页面和文书的 Word 文件（内存中，不写进仓库）
+    postprocess(...)            对构建好的 HTML 的一遍处理：搜索索引、内容安全策略（两种构建工具共用）
+
+新的检查放进 check（或它调用的模块）；load 只读不判，generate 和 postprocess 不再报内容问题。
+MkDocs/ProperDocs 的钩子（adapters/mkdocs_hook.py）和 Zensical 构建（adapters/zensical_build.py）只是薄薄的适配层。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.content import front_matter
+from scripts.content.catalog import Catalog
+from scripts.content.checks import form_problems, meaning_problems
+from scripts.content.loader import read_catalog
+from scripts.content.time_limits import REFERENCE, substitute
+from scripts.history.version import Version, describe
+from scripts.pages.forms_docx import form_documents
+from scripts.pages.render import generate as render_pages
+from scripts.problems import Problem, ProblemsFound, display_path
+
+
+@dataclass
+class Sources:
+    """一次构建读进来的全部东西。"""
+
+    catalog: Catalog
+    version: Version
+    read_problems: list[Problem] = field(default_factory=list)  # 读取和结构校验时发现的
+    loaded: dict[str, bool] = field(default_factory=dict)  # 登记表是否读成（没读成的不做依赖它的检查）
+
+    @property
+    def root(self) -> Path:
+        return self.catalog.root
+
+
+def load(root: Path) -> Sources:
+    """第一阶段：读出全部内容和版本。读不成的文件记成问题，交给 check 一起报出。"""
+    catalog, problems, loaded = read_catalog(root)
+    return Sources(catalog, describe(catalog.root), problems, loaded)
+
+
+def check(sources: Sources) -> list[Problem]:
+    """第二阶段：全部内容检查（编辑检查另见 start_lint），返回全部问题（含警告），按文件排列。"""
+    catalog = sources.catalog
+    problems = list(sources.read_problems)
+    if not sources.loaded:
+        return problems  # docs/、procedures/ 被拒绝读取（source_files.py），没有可检查的内容
+    problems += meaning_problems(catalog, sources.loaded) + form_problems(catalog, sources.loaded)
+    docs = display_path(catalog.root / "docs", catalog.root)
+    for uri, text in catalog.pages.items():
+        shown = f"{docs}/{uri}"
+        problems += front_matter.problems(text, shown)  # 页首元数据只能用允许的键、写文字
+        if REFERENCE.search(text):
+            problems += substitute(text, catalog.time_limits, shown)[1]  # [[时限:…]] 引用了没有登记的期限
+    return problems
+
+
+def checked(root: Path) -> Sources:
+    """load + check：有错误时抛出 ProblemsFound（列出全部问题）；警告留在 catalog.warnings。"""
+    sources = load(root)
+    problems = check(sources)
+    if any(p.severity == "error" for p in problems):
+        raise ProblemsFound(problems)
+    sources.catalog.warnings = problems
+    return sources
+
+
+def load_catalog(root: Path) -> Catalog:
+    """只要目录对象的场合（命令行的 check、测试、基准）：读取并检查，有错误时抛出 ProblemsFound。"""
+    return checked(root).catalog
+
+
+def start_lint(root: Path) -> subprocess.Popen:
+    """编辑检查（python -m scripts.lint，规则见 CONTRIBUTING.md）：在另一个进程里与构建并行，finish_lint 取结果。
+
+    它是 check 的一部分，只是慢（约 1–3 秒），所以和构建同时进行；每条构建路径在换上新站点之前都等它通过。
+    """
+    here = Path(__file__).resolve().parent.parent  # 用与这次构建相同的代码（root 可以是别处的副本）
+    return subprocess.Popen([sys.executable, "-m", "scripts.lint", "--root", str(root)], cwd=here,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+
+
+def finish_lint(checker: subprocess.Popen) -> bool:
+    """等编辑检查结束，把它的报告接在构建日志后面；返回是否没有错误。"""
+    report, _ = checker.communicate()
+    sys.stderr.write(report)
+    return checker.returncode == 0
+
+
+def generate(sources: Sources, *, today: dt.date | None = None, directory_urls: bool = True,
+             alias_lines: bool = True) -> dict[str, str | bytes]:
+    """第三阶段：{docs 中的路径: 内容}，Markdown 页面是文字，文书的 Word 文件是字节。
+
+    “今天”默认取版本的构建日期：离线包用提交时间（SOURCE_DATE_EPOCH），同一提交哪天打包都一样。
+    """
+    pages: dict[str, str | bytes] = dict(render_pages(sources.catalog, today or sources.version.date,
+                                                      alias_lines=alias_lines, directory_urls=directory_urls))
+    pages.update(form_documents(sources.catalog))
+    return pages
