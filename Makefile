@@ -28,7 +28,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m properdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(PY) -m scripts build

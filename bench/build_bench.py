@@ -35,7 +35,7 @@ def real_build(repeat: int) -> dict:
 
 def plain_build_once(root: Path) -> Run:
     """对照：页面事先渲染成普通 Markdown，只用 MkDocs 本身构建（不经过钩子）。"""
-    return run_measured(python("-m", "mkdocs", "build", "--strict", "-q", "-f", PLAIN_CONFIG,
+    return run_measured(python("-m", "properdocs", "build", "--strict", "-q", "-f", PLAIN_CONFIG,
                                "--site-dir", str(root / "site-plain")), root)
 
 

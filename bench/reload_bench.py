@@ -28,7 +28,7 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
 
 def measure(root: Path, repeat: int, timeout: float = 600) -> dict:
     port = free_port()
-    server = subprocess.Popen(python("-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"),
+    server = subprocess.Popen(python("-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"),
                               cwd=root, env=QUIET_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{PAGE}"
     source = root / PROCEDURE

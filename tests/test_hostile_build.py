@@ -7,10 +7,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html import unescape
 
 import pytest
 
+from scripts import ROOT
 from scripts.pipeline import load_catalog
 from scripts.site.csp import policy, scan_site
 from scripts.content.glossary import Glossary, Term
@@ -47,7 +50,7 @@ def test_live_markup_in_pages_and_data_is_refused_by_the_build(tree, old_site):
                VALID_PROCEDURE.replace("摘要: 用于测试的一项完整规程，包含两个步骤。",
                                        "摘要: 用于测试的一项规程，[详情](javascript:alert(1))。"))
     with pytest.raises(BuildFailed, match="site/ 保持原样") as error:
-        build_site(tree.root, old_site)
+        build_site(tree.root, old_site, lint=False)  # 这里测的是构建后的扫描；编辑检查另有测试
     report = str(error.value)
     for expected in ["js/index.html: <a href=\"javascript:…\"> javascript: 地址",
                      "attr/index.html: <p onmouseover=…> 内联事件处理器",
@@ -60,19 +63,43 @@ def test_live_markup_in_pages_and_data_is_refused_by_the_build(tree, old_site):
     assert unchanged(old_site)
 
 
-def test_front_matter_cannot_inject_markup_or_choose_a_template(tree, old_site, capfd):
-    tree.write("docs/description.md", "---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# 简介\n\n正文。\n")
-    tree.write("docs/redirect.md", "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: https://example.com/\n---\n\n# 跳转\n")
-    tree.write("docs/multimarkdown.md", "template: redirect.html\nlocation: https://example.com/\n\n# 另一种写法\n")
-    with pytest.raises(BuildFailed, match="site/ 保持原样"):
+HOSTILE_FRONT_MATTER = {
+    "docs/description.md": "---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# 简介\n\n正文。\n",
+    "docs/redirect.md": "---\ntitle: 跳转\ntemplate: redirect.html\nlocation: https://example.com/\n---\n\n# 跳转\n",
+    "docs/multimarkdown.md": "template: redirect.html\nlocation: https://example.com/\n\n# 另一种写法\n",
+}
+FRONT_MATTER_REPORT = ["docs/description.md:2:1 [L019] “description”的值里有不允许的字符",
+                       "docs/redirect.md:3:1 [L019] 页首元数据里不允许写“template”",
+                       "docs/redirect.md:4:1 [L019] 页首元数据里不允许写“location”",
+                       "docs/multimarkdown.md:1:1 [L019] 页首元数据里不允许写“template”"]
+
+
+def test_front_matter_cannot_inject_markup_or_choose_a_template(tree, old_site):
+    for path, text in HOSTILE_FRONT_MATTER.items():
+        tree.write(path, text)
+    with pytest.raises(ProblemsFound) as error:  # 检查阶段就拒绝，不开始构建
         build_site(tree.root, old_site)
-    report = capfd.readouterr().err
-    for expected in ["docs/description.md:2:1 [L019] “description”的值里有不允许的字符",
-                     "docs/redirect.md:3:1 [L019] 页首元数据里不允许写“template”",
-                     "docs/redirect.md:4:1 [L019] 页首元数据里不允许写“location”",
-                     "docs/multimarkdown.md:1:1 [L019] 页首元数据里不允许写“template”"]:
-        assert expected in report
+    for expected in FRONT_MATTER_REPORT:
+        assert expected in error.value.report()
     assert unchanged(old_site)
+
+
+@pytest.mark.parametrize("command", [["build"], ["build-zensical", "--site-dir", "site"], ["offline", "--dist", "dist"],
+                                     ["publish", "--dest", "dest"]])
+def test_every_command_refuses_the_same_front_matter(tree, old_site, command):
+    """make build、make build-zensical、make offline、make publish 走同一个检查阶段，拒绝同样的内容
+    （make serve 见 test_serve.py 的 test_serve_refuses_the_same_front_matter）。"""
+    for path, text in HOSTILE_FRONT_MATTER.items():
+        tree.write(path, text)
+    result = subprocess.run([sys.executable, "-m", "scripts", "--root", str(tree.root), *command], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    for expected in FRONT_MATTER_REPORT:
+        assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert unchanged(old_site)
+    assert not (tree.root / "dist").exists() or not list((tree.root / "dist").glob("*.zip"))
+    assert not (tree.root / "dest").exists()
 
 
 @pytest.mark.parametrize(("file", "text", "expected"), [

@@ -97,10 +97,10 @@ def test_the_build_refuses_it_and_keeps_the_site(tree, outside, case):
 
 
 @pytest.mark.slow
-def test_mkdocs_itself_stops_in_the_hook(tree, outside):
-    """make serve 和直接运行 mkdocs 走的是钩子：同一个检查在那里也生效。"""
+def test_properdocs_itself_stops_in_the_hook(tree, outside):
+    """make serve 和直接运行 properdocs 走的是钩子：同一个检查在那里也生效。"""
     shown = plant(tree, outside, "passwd")
-    result = run(tree, "mkdocs", "build", "--strict", cwd=tree.root)
+    result = run(tree, "properdocs", "build", "--strict", cwd=tree.root)
     assert result.returncode != 0
     assert f"{shown}:1:1 [F001]" in result.stderr
     assert not (tree.root / "site" / "assets" / "x.txt").exists()

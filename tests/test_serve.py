@@ -25,7 +25,7 @@ def serving(tree):
     """在随机端口上运行 mkdocs serve，等示例清单页能访问后给出它的地址；结束时停掉服务。"""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tree.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
@@ -89,3 +89,16 @@ def test_errors_are_shown_in_the_browser_and_the_schema_is_reread(tree):
         schema.write_text(schema.read_text(encoding="utf-8").replace('"现行"', '"仍然现行"'), encoding="utf-8")
         status, body = wait_for_page(url, f"{source}:4:5 [S001]", timeout=30)
         assert status == 500, body
+
+
+def test_serve_refuses_the_same_front_matter(tree):
+    """make serve 走同一个检查阶段：make build 拒绝的页首元数据，预览里显示为错误，不出页面。"""
+    from .test_hostile_build import FRONT_MATTER_REPORT, HOSTILE_FRONT_MATTER
+
+    with serving(tree) as url:
+        for path, text in HOSTILE_FRONT_MATTER.items():
+            tree.write(path, text)
+        status, body = wait_for_page(url, "[L019]", timeout=30)
+        assert status == 500, body
+        for expected in FRONT_MATTER_REPORT:
+            assert expected in body

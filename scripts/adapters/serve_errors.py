@@ -22,6 +22,10 @@ PAGE = """<!doctype html>
 """
 
 
+# 构建工具报错用的日志：ProperDocs 的（properdocs.*），和经它转接的 MkDocs 插件的（mkdocs.*）
+LOGGERS = ("properdocs", "mkdocs")
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
@@ -38,7 +42,8 @@ def show_errors_in_browser(server):
 
     def builder(*args, **kwargs):
         collect = _Collect()
-        logging.getLogger("mkdocs").addHandler(collect)
+        for name in LOGGERS:
+            logging.getLogger(name).addHandler(collect)
         try:
             build(*args, **kwargs)
             state["error"] = None
@@ -49,7 +54,8 @@ def show_errors_in_browser(server):
             state["error"] = "\n".join(dict.fromkeys(messages))
             logging.getLogger("mkdocs").error("重建失败，浏览器中显示错误说明；改好后自动刷新。")
         finally:
-            logging.getLogger("mkdocs").removeHandler(collect)
+            for name in LOGGERS:
+                logging.getLogger(name).removeHandler(collect)
 
     def app(environ, start_response):
         error = state["error"]
