@@ -18,7 +18,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check offline publish test browser nginx bench lock clean lint new
+.PHONY: serve build build-zensical check offline publish test test-fast code-check browser nginx bench lock clean lint new
 
 # 依赖缺失或 requirements.txt 有变化时重新安装（标记文件名里带着它的校验和）。
 $(STAMP): requirements.txt
@@ -78,8 +78,17 @@ lint: $(STAMP)
 new: $(STAMP)
 	$(PY) -m scripts.scaffold --domain "$(DOMAIN)" --title "$(TITLE)" --source "$(SOURCE)"
 
-test: $(STAMP) browser nginx $(NODE_STAMP) lint
+# 代码检查和类型检查（ruff.toml、mypy.ini）：make test 和 CI 都先运行它们。
+code-check: $(STAMP)
+	$(PY) -m ruff check scripts tests bench
+	$(PY) -m mypy scripts
+
+test: $(STAMP) browser nginx $(NODE_STAMP) lint code-check
 	$(PY) -m pytest
+
+# 快速的一组（不启动浏览器、不做完整构建），改代码时先跑它：约 1 分钟。
+test-fast: $(STAMP) lint code-check
+	$(PY) -m pytest -m "not browser and not slow"
 
 # 基准测试（bench/）：打印表格，结果写入 bench/results/。另需 Pagefind（bench/requirements.txt）。
 BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum < bench/requirements.txt | cut -d' ' -f1)

@@ -76,7 +76,7 @@ def scaling(sizes: list[int], repeats: dict[int, int]) -> dict:
         with tempfile.TemporaryDirectory() as work:
             root = make_tree(Path(work) / "manual", size)
             # 合成的文字有意拼接自真实规程，编辑检查会报重复段落（L011），所以这里只量构建本身。
-            run = median_runs(lambda: build_once(root, lint=False), repeats.get(size, 1),
+            run = median_runs(lambda root=root: build_once(root, lint=False), repeats.get(size, 1),
                               warmup=0 if size >= 1000 else 1)
             procedures = sum(1 for _ in (root / "procedures").glob("*/*.yml"))
         results[size] = {"seconds": run.seconds, "peak_mb": run.peak_mb, "procedures": procedures}

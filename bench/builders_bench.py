@@ -24,8 +24,8 @@ def builders_bench(chromium: str, repeat: int = 3) -> dict:
         root = copy_project(Path(work) / "manual")
         for builder, (command, *options) in COMMANDS.items():
             site = root / f"site-{builder}"
-            run = median_runs(lambda: run_measured(python("-m", "scripts", "--root", str(root), command,
-                                                          "--site-dir", str(site), *options), ROOT), repeat)
+            run = median_runs(lambda command=command, site=site, options=options: run_measured(
+                python("-m", "scripts", "--root", str(root), command, "--site-dir", str(site), *options), ROOT), repeat)
             texts = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
             pages = [text for page, text in texts.items() if page.name == "index.html"]
             box = SearchBox if builder == "mkdocs" else ZensicalSearchBox

@@ -60,7 +60,7 @@ _ARM_TIMER = """() => {
     const begin = event => { if (start === null && event.target === input) start = performance.now(); };
     document.addEventListener('keyup', begin, true);
     const observer = new MutationObserver(() => {
-      if (start !== null && meta.textContent.includes('%s')) {
+      if (start !== null && meta.textContent.includes('DONE_TEXT')) {
         observer.disconnect();
         document.removeEventListener('keyup', begin, true);
         resolve(performance.now() - start);
@@ -68,7 +68,7 @@ _ARM_TIMER = """() => {
     });
     observer.observe(meta, {childList: true, characterData: true, subtree: true});
   });
-}""" % DONE
+}""".replace("DONE_TEXT", DONE)
 
 
 @dataclass
@@ -158,8 +158,8 @@ def build_zensical_variant(variant: str, out: Path) -> Path:
 
     import zensical
 
-    from scripts.search.search_worker import WORKERS
     from scripts.adapters.zensical_build import build_zensical
+    from scripts.search.search_worker import WORKERS
     from scripts.search.zensical_search import INDEX
 
     site = build_zensical(ROOT, out)

@@ -37,7 +37,7 @@ def add_synthetic(root: Path, count: int, seed: int = 20261128) -> int:
         base["摘要"] = base["摘要"] + rng.choice(sentences)
         how = [s["做法"] for s in base["步骤"]]
         rng.shuffle(how)
-        for step, text in zip(base["步骤"], how):
+        for step, text in zip(base["步骤"], how, strict=False):
             step["做法"] = text + rng.choice(sentences)
         base["相关规程"] = rng.sample(ids[:n], k=min(n, rng.randint(0, 2)))
         if not base["相关规程"]:

@@ -19,16 +19,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import ROOT
-from scripts import pipeline
-from scripts.pipeline import load_catalog
-from scripts.site.csp import CspError, write_nginx_include
+from scripts import ROOT, pipeline
+from scripts.adapters.zensical_build import build_zensical
 from scripts.pages.docs_tree import NAV_FILE, write_docs_tree, write_nav
-from scripts.site.offline_bundle import build_bundle
+from scripts.pipeline import load_catalog
 from scripts.problems import ProblemsFound
+from scripts.site.csp import CspError, write_nginx_include
+from scripts.site.offline_bundle import build_bundle
 from scripts.site.publish import bundle_facts, place_bundle, publish
 from scripts.site.site_build import BuildFailed, build_site
-from scripts.adapters.zensical_build import build_zensical
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -23,8 +23,8 @@ from pathlib import Path
 from scripts import ROOT
 from scripts.content.loader import read_registers
 from scripts.content.model import Procedure
-from scripts.problems import display_path
 from scripts.content.yaml_loader import YamlLoadError, load_yaml
+from scripts.problems import display_path
 
 TODO = "【待填写：{}】"
 STOP_WORDS = {"与", "和", "的", "及", "并", "或", "对", "在", "等"}
@@ -164,7 +164,8 @@ def page_markdown(procedure_id: str, title: str, domain: str) -> str:
     return f"""\
 # {title}
 
-{TODO.format(f"一两段话说明为什么要做、要达到什么目的。步骤和检查要点写在 procedures/{domain}/{procedure_id}.yml 里，这里写清单放不下的说明")}
+{TODO.format(f"一两段话说明为什么要做、要达到什么目的。步骤和检查要点写在 procedures/{domain}/{procedure_id}.yml 里，"
+              "这里写清单放不下的说明")}
 
 ## 什么时候用
 
@@ -215,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.scaffold", description="新建一项规程")
     parser.add_argument("--domain", default="", help="领域编号，即 procedures/ 下的文件夹名，如 xinfang")
     parser.add_argument("--title", default="", help="标题，以要做的事开头，如“办理群众来信”")
-    parser.add_argument("--source", default="", help="来源：现行法规的编号（如 xinfang-gongzuo-tiaoli）或篇目（如 篇六）；不写时按本领域推断")
+    parser.add_argument("--source", default="", help="来源：现行法规的编号（如 xinfang-gongzuo-tiaoli）或篇目（如 篇六）；"
+                        "不写时按本领域推断")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
     args = parser.parse_args(argv)
     try:

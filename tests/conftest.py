@@ -134,8 +134,8 @@ class Tree:
 
 def pages(tree: Tree, today: dt.date = dt.date(2026, 6, 1), **options) -> dict[str, str]:
     """读取并校验临时项目，返回生成的全部页面：{路径: Markdown}。"""
-    from scripts.pipeline import load_catalog
     from scripts.pages.render import generate
+    from scripts.pipeline import load_catalog
 
     return generate(load_catalog(tree.root), today, **options)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from scripts import ROOT
-
 from scripts.site import swap
 
 # 子进程：用假构建跑 build_site 或 publish；KILL_AT 指定在哪一步把自己 SIGKILL。

@@ -10,8 +10,8 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 
 from scripts import ROOT
-from scripts.pipeline import load_catalog
 from scripts.content.pinyin import readings
+from scripts.pipeline import load_catalog
 from scripts.search.segment_cache import SegmentCache
 
 
@@ -43,7 +43,7 @@ def counted(monkeypatch):
 
 def test_segments_are_remembered_and_equal_to_jieba(counted):
     cache, calls = counted
-    text = "接访五环节要求当面听清诉求".encode("utf-8")
+    text = "接访五环节要求当面听清诉求".encode()
     expected = list(jieba.Tokenizer().cut(text))
     cache.install(FakeConfig())
     assert list(jieba.cut(text)) == expected
@@ -58,13 +58,13 @@ def test_a_new_dictionary_forgets_remembered_segments(counted, tmp_path):
     dictionary = tmp_path / "user.txt"
     dictionary.write_text("五环节 100\n", encoding="utf-8")
     cache.install(FakeConfig(str(dictionary)))
-    list(jieba.cut("接访五环节".encode("utf-8")))
+    list(jieba.cut("接访五环节".encode()))
     cache.install(FakeConfig(str(dictionary)))  # 同一份词典：make serve 的下一次重建
-    list(jieba.cut("接访五环节".encode("utf-8")))
+    list(jieba.cut("接访五环节".encode()))
     assert len(calls) == 1
     dictionary.write_text("五环节 100\n接访 50\n", encoding="utf-8")
     cache.install(FakeConfig(str(dictionary)))
-    list(jieba.cut("接访五环节".encode("utf-8")))
+    list(jieba.cut("接访五环节".encode()))
     assert len(calls) == 2
 
 

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from scripts.pages.markdown_text import md_text
 from scripts.history.changes import describe_yaml
+from scripts.pages.markdown_text import md_text
 
 from .conftest import VALID_PROCEDURE, pages
 
@@ -102,7 +102,7 @@ def test_changes_page_lists_versions_newest_first(repo, tree):
                         f"## {label(retired, '2026-03-01')}（2026年3月1日）",
                         f"## {label(added, '2026-02-01')}（2026年2月1日）",
                         f"## {label(repo.first, '2026-01-10')}（2026年1月10日）"]
-    sections = dict(zip(headings, text.split("\n## ")[1:]))
+    sections = dict(zip(headings, text.split("\n## ")[1:], strict=True))
     assert ("**时限有变化**\n\n- [第二项规程](shili/checklists/dier.md)："  # 没有说明页的规程链接到清单
             "法定时限改为自收到之日起10日内；步骤“登记来访”改用法定时限\n") in sections[headings[0]]
     assert "**废止**\n\n- [示例规程：登记来访](shili/shili-guicheng.md)：状态改为已废止" in sections[headings[1]]
@@ -158,8 +158,8 @@ def test_review_due_page_lists_overdue_and_soon_due(tree):
 
 
 def test_review_due_page_is_not_in_the_reader_nav(tree):
-    from scripts.pipeline import load_catalog
     from scripts.pages.navigation import build_nav
+    from scripts.pipeline import load_catalog
 
     nav = repr(build_nav(load_catalog(tree.root)))
     assert "weihu/daifuhe.md" not in nav and "'更新说明': 'gengxin.md'" in nav

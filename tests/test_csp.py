@@ -15,7 +15,14 @@ import pytest
 import zensical
 
 from scripts.site.csp import (
-    KNOWN_SCRIPTS, CspError, add_meta_policy, check_site, policy, read_policy, scan_site, script_hash,
+    KNOWN_SCRIPTS,
+    CspError,
+    add_meta_policy,
+    check_site,
+    policy,
+    read_policy,
+    scan_site,
+    script_hash,
     write_nginx_include,
 )
 

@@ -76,8 +76,8 @@ def test_wrap_counts_chinese_as_one_and_marks_cuts():
 
 def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
     """信访概述页“核心流程”一节末尾的全流程：每一格链接到它的规程，期限的天数来自时限登记表。"""
-    from scripts.pages.flowchart import WHOLE_FLOWS
     from scripts.addresses import page_href
+    from scripts.pages.flowchart import WHOLE_FLOWS
 
     page = real_pages["xinfang/index.md"]
     start = page.index('<div class="whole-flow')
@@ -86,7 +86,7 @@ def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
     assert "\n\n" not in block
     names = re.findall(r'<span class="whole-flow__box">(.*?)</span></li>', block)
     assert len(names) == len(WHOLE_FLOWS["xinfang"])
-    for (name, proc_ids, limit_ids), box in zip(WHOLE_FLOWS["xinfang"], names):
+    for (name, proc_ids, _limits), box in zip(WHOLE_FLOWS["xinfang"], names, strict=True):
         assert name in box
         for proc_id in proc_ids:
             assert f'href="{page_href(f"xinfang/{proc_id}.md", "xinfang/index.md", True)}"' in box

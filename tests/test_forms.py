@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from scripts.content.forms import form_for
-from scripts.pages.forms_docx import FIXED_DATE, ZIP_TIME, form_docx, form_documents
 from scripts.addresses import page_href
+from scripts.content.forms import form_for
+from scripts.pages.forms_docx import FIXED_DATE, ZIP_TIME, form_documents, form_docx
 
 from .conftest import pages, problems
 

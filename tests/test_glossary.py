@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scripts import ROOT
-from scripts.pipeline import load_catalog
 from scripts.content.glossary import Glossary, Term
+from scripts.pipeline import load_catalog
 
 from .conftest import GLOSSARY, pages, problems
 

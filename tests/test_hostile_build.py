@@ -14,12 +14,12 @@ from html import unescape
 import pytest
 
 from scripts import ROOT
-from scripts.pipeline import load_catalog
-from scripts.site.csp import policy, scan_site
 from scripts.content.glossary import Glossary, Term
-from scripts.problems import ProblemsFound
-from scripts.site.site_build import BuildFailed, build_site
 from scripts.pages.tooltips import annotate
+from scripts.pipeline import load_catalog
+from scripts.problems import ProblemsFound
+from scripts.site.csp import policy, scan_site
+from scripts.site.site_build import BuildFailed, build_site
 from tests.conftest import DOMAINS, GLOSSARY, VALID_PROCEDURE
 
 pytestmark = pytest.mark.slow

@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from scripts import ROOT
+from scripts.content.source_files import RefusedFile, read_regular, tree_problems
 from scripts.pipeline import load_catalog
 from scripts.problems import ProblemsFound
 from scripts.site.site_build import build_site
-from scripts.content.source_files import RefusedFile, read_regular, tree_problems
 
 
 def plant(tree, outside, case: str) -> str:

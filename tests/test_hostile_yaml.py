@@ -9,9 +9,9 @@ import time
 import pytest
 
 from scripts import ROOT
+from scripts.content.yaml_loader import YamlLoadError, load_yaml, parse
 from scripts.problems import ProblemsFound
 from scripts.site.site_build import build_site
-from scripts.content.yaml_loader import YamlLoadError, load_yaml, parse
 
 LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))

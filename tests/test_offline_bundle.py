@@ -20,8 +20,8 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts import ROOT
-from scripts.site.offline_bundle import NAME, README, build_bundle, read_version
 from scripts.history.version import describe
+from scripts.site.offline_bundle import NAME, README, build_bundle, read_version
 
 from .browser import checklist_steps, collect_errors, free_port
 

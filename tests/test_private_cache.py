@@ -12,9 +12,7 @@ import tempfile
 import pytest
 
 from scripts import ROOT
-
 from scripts.content import pinyin
-
 from scripts.site import private_cache
 
 

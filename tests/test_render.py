@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from scripts.pipeline import load_catalog
 from scripts.pages.navigation import build_nav
+from scripts.pipeline import load_catalog
 
 from .conftest import VALID_PROCEDURE, pages, problems
 

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from scripts import ROOT
-from scripts.pipeline import load_catalog
 from scripts.lint import lint
 from scripts.pages.render import generate
+from scripts.pipeline import load_catalog
 from scripts.scaffold import ScaffoldError, free_id, scaffold, slug
 
 

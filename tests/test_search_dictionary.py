@@ -9,10 +9,10 @@ import jieba
 import pytest
 
 from scripts import ROOT
-from scripts.pipeline import load_catalog
 from scripts.content.glossary import Glossary, Term
-from scripts.site.private_cache import cache_dir
+from scripts.pipeline import load_catalog
 from scripts.search.search_dictionary import SearchDictionary, dictionary_text
+from scripts.site.private_cache import cache_dir
 
 SAMPLE = Glossary([
     Term("五虎牧羊阵", "五个部门联合督办。", aliases=("联合督办",), split="五虎 牧羊阵"),

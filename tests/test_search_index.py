@@ -6,9 +6,8 @@ import json
 import re
 import zipfile
 
+from scripts.search.search_index import ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, mark_unindexed, stats
 from scripts.site.offline_bundle import NAME
-from scripts.search.search_index import (ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, mark_unindexed,
-                                  stats)
 
 Z = ZWSP
 

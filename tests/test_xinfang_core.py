@@ -11,7 +11,6 @@ from html import unescape
 
 import pytest
 
-
 CORE = ["dengji-fenlei", "shouli-gaozhi", "banli-dafu", "fucha-fuhe", "zoufang-jitifang", "laixin-wangshang"]
 
 

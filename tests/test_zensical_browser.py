@@ -18,7 +18,8 @@ from .browser import collect_errors, serve_directory
 from .test_checklist_browser import test_keyboard_only, test_reset_asks_first, test_ticks_are_remembered_after_reload
 from .test_checklist_print_browser import test_blank_form_and_current_progress, test_print_keeps_only_the_form
 from .test_glossary_browser import (
-    test_an_alias_finds_the_page_through_its_alias_line, test_hovering_a_mid_sentence_term_shows_its_definition,
+    test_an_alias_finds_the_page_through_its_alias_line,
+    test_hovering_a_mid_sentence_term_shows_its_definition,
     test_no_tooltips_in_headings_or_links,
 )
 from .test_learning_path_browser import test_follow_a_path_from_first_to_last_step, test_path_page_shows_what_you_have_practised

@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from scripts import ROOT
-from scripts.site.site_build import BuildFailed
 from scripts.adapters.zensical_build import build_zensical
 from scripts.search.zensical_search import INDEX
+from scripts.site.site_build import BuildFailed
 
 pytestmark = [pytest.mark.slow, pytest.mark.zensical]
 

@@ -1,7 +1,8 @@
 """MkDocs/ProperDocs 的适配层：各个事件只把 pipeline 的阶段接到构建工具上。
 
 on_config 做 load 和 check（pipeline.checked），on_files 把 generate 的页面交给构建工具，
-on_post_build 整理搜索索引（postprocess 中与 Material 相关的部分）。命令行 `python -m scripts` 用的是同一套阶段。术语表的三种用途也在这里接上：
+on_post_build 整理搜索索引（postprocess 中与 Material 相关的部分）。命令行 `python -m scripts` 用的是同一套阶段。
+术语表的三种用途也在这里接上：
 给搜索插件一份 jieba 用户词典（search_dictionary.py，分词结果由 segment_cache.py 记住）、页面上的术语提示（tooltips.py）、
 说明页和清单页上的“又称”一行（render.py）。
 """
@@ -16,8 +17,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from scripts import pipeline
-from scripts.addresses import CHANGES_URI, checklists_uri
 from scripts.adapters.serve_errors import show_errors_in_browser
+from scripts.addresses import CHANGES_URI, checklists_uri
 from scripts.history.git_dates import stamp_updated
 from scripts.history.version import stamp_config
 from scripts.pages.navigation import build_nav

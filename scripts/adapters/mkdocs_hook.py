@@ -7,7 +7,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from scripts.adapters.mkdocs_adapter import (  # noqa: E402
-    on_config, on_files, on_page_content, on_page_context, on_post_build, on_post_page, on_serve, on_shutdown,
+    on_config,
+    on_files,
+    on_page_content,
+    on_page_context,
+    on_post_build,
+    on_post_page,
+    on_serve,
+    on_shutdown,
     on_startup,
 )
 

@@ -22,15 +22,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import ROOT
-from scripts import pipeline
-from scripts.pages.docs_tree import write_docs_tree
+from scripts import ROOT, pipeline
 from scripts.addresses import CHANGES_URI, site_url
-from scripts.site.site_build import BuildFailed, secure
-from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 from scripts.history.version import Version, footer_fields
+from scripts.pages.docs_tree import write_docs_tree
 from scripts.search.search_worker import WorkerMismatch
 from scripts.search.zensical_search import add_glossary_words, dialog_style_hash
+from scripts.site.site_build import BuildFailed, secure
+from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
 CONFIG = "zensical.yml"
 # overrides/ 里只适用于 Material 的文件：Zensical 的搜索框是另一套界面，它自己的模板已有 aria-label。

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.content.glossary import Glossary
 from scripts.content.forms import form_for
-from scripts.content.model import Domain, Form, LearningPath, Procedure, Regulation, Role, Step, Term, TimeLimit
+from scripts.content.glossary import Glossary
+from scripts.content.model import Domain, Form, LearningPath, Procedure, Regulation, Role, Step, TimeLimit
 from scripts.problems import Problem
+
 
 @dataclass
 class Catalog:

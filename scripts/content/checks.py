@@ -6,14 +6,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts.content.forms import FORMS_FILE
 from scripts.content.model import SUPERSEDED, Entry, Procedure
-from scripts.problems import Problem, display_path
 from scripts.content.time_limits import REFERENCE, substitute
 from scripts.content.yaml_loader import strings
+from scripts.problems import Problem, display_path
 
 FIRST_THINGS_MAX = 40  # “先做什么”每行显示出来的字数上限：手机上一两行读完
 
@@ -29,8 +30,9 @@ def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]
     """loaded：每份登记表是否读进来了。"""
     base = catalog.root / "procedures"
     ids = {p.id for p in catalog.procedures} | {f.stem for f in base.glob("*/*.yml")}  # 有错的规程也算存在
-    registers = {"_domains.yml": catalog.domains, "_roles.yml": catalog.roles, "_glossary.yml": catalog.glossary.terms,
-                 "_regulations.yml": catalog.regulations, "_time_limits.yml": list(catalog.time_limits.values())}
+    registers: dict[str, Sequence[Entry]] = {
+        "_domains.yml": catalog.domains, "_roles.yml": catalog.roles, "_glossary.yml": catalog.glossary.terms,
+        "_regulations.yml": catalog.regulations, "_time_limits.yml": list(catalog.time_limits.values())}
     problems = [p for name, entries in registers.items()
                 for p in _duplicates(entries, UNIQUE[name], display_path(base / name, catalog.root))]
     regulations = {r.id for r in catalog.regulations} if loaded["_regulations.yml"] else None
@@ -55,9 +57,10 @@ def _at(entry: Entry, file: str, where: tuple, code: str, message: str, hint: st
     return Problem(file, line, column, code, message, hint)
 
 
-def _duplicates(entries: list[Entry], attribute: str, shown: str) -> list[Problem]:
+def _duplicates(entries: Sequence[Entry], attribute: str, shown: str) -> list[Problem]:
     """C010 登记表中同一个编号或角色出现两次。"""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}  # 名称 → 第一次出现的行
     for entry in entries:
         name = getattr(entry, attribute)
         if name in seen:
@@ -274,12 +277,12 @@ def form_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
         if domains is not None and form.domain not in domains:
             report(form, ("domain",), "C040", f"领域“{form.domain}”没有登记", "改用 procedures/_domains.yml 中的编号")
         for index, basis in enumerate(form.bases if regulations is not None else ()):
-            if basis not in regulations:
+            if regulations is not None and basis not in regulations:
                 report(form, ("bases", index), "C040", f"依据的法规编号“{basis}”没有登记",
                        "在 procedures/_regulations.yml 中登记这份文件，或改用已登记的编号")
-        for number, section in enumerate(form.sections):
+        for section in form.sections:
             for index, ref in enumerate(section.time_limits if limits is not None else ()):
-                if ref not in limits:
+                if limits is not None and ref not in limits:
                     line, column = section.where("time_limits", index)
                     problems.append(Problem(shown, line, column, "C040", f"印出的时限“{ref}”没有登记",
                                             "改用 procedures/_time_limits.yml 中的编号"))

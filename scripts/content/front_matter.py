@@ -23,7 +23,7 @@ ALLOWED = {
     "hide": "隐藏导航、目录等", "search": "搜索设置（exclude、boost）", "status": "页面状态",
 }
 HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
-SEARCH = {"exclude": bool, "boost": (int, float)}
+SEARCH: dict[str, type | tuple[type, ...]] = {"exclude": bool, "boost": (int, float)}
 UNSAFE = re.compile('[<>"\x00-\x08\x0b-\x1f\x7f-\x9f]')
 HINT_TEXT = "元数据只能写文字：去掉尖括号、半角双引号（中文用“”）和看不见的控制字符"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.problems import Problem
 from scripts.content.yaml_loader import LoadedYaml, field_name, strings
+from scripts.problems import Problem
 
 RULE = "S002"
 # 制表符和换行是正常的排版（多行文字）；其他控制字符多是复制网页时带进来的。
@@ -30,7 +30,9 @@ def data_problems(loaded: LoadedYaml, shown: str) -> list[Problem]:
 
 
 def _problem(loaded: LoadedYaml, shown: str, path: tuple, text: str, name: str, *, key: bool = False) -> Problem:
-    char = UNSAFE.search(text).group()
+    found = UNSAFE.search(text)
+    assert found is not None  # 只对含不安全字符的文字调用
+    char = found.group()
     line, column = _locate(loaded, loaded.position(path, key=key), char)
     shown_char = f"“{char}”" if char in "<>" else f"控制字符 U+{ord(char):04X}"
     return Problem(shown, line, column, RULE, f"{name}里有{shown_char}", HINT)

@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
 from scripts.content.plain_text import data_problems
-from scripts.problems import Problem
 from scripts.content.yaml_loader import LoadedYaml, YamlLoadError, field_name, fullwidth_colon_hint, load_yaml
+from scripts.problems import Problem
 
 TYPE_NAMES = {
     "string": "文字", "array": "列表（每项以“- ”开头）", "object": "一组“键: 值”",
@@ -58,13 +58,14 @@ def schema_problems(loaded: LoadedYaml, schema_path: Path, shown: str) -> list[P
 
 def _closest_branch(error: ValidationError) -> list[ValidationError]:
     """oneOf 的几种写法中，与实际写的键重合最多的那一种的全部问题。"""
-    branches: dict[int, list[ValidationError]] = {}
+    branches: dict[int | str, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
     keys = set(error.instance) if isinstance(error.instance, dict) else set()
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
 
-    def overlap(index: int) -> int:
-        return len(keys & set(error.schema["oneOf"][index].get("properties", {})))
+    def overlap(index: int | str) -> int:
+        return len(keys & set(schema["oneOf"][int(index)].get("properties", {})))
 
     best = max(branches, key=overlap, default=None)
     return branches[best] if best is not None else [best_match(error.context)]
@@ -75,42 +76,44 @@ def _explain(error: ValidationError) -> list[tuple[tuple, str, str]]:
     name = field_name(path)
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
+    instance: Any = error.instance
+    value: Any = error.validator_value
     described = schema.get("description", "")
 
     if kind == "oneOf" and error.context:
         # 几种写法都不符合：按最接近的那种写法解释（如“来源”写了篇目，就按篇目的写法报）。
         return [found for e in _closest_branch(error) for found in _explain(e)]
-    if kind == "not" and isinstance(error.instance, dict):
-        both = [k for k in schema.get("not", {}).get("required", []) if k in error.instance]
+    if kind == "not" and isinstance(instance, dict):
+        both = [k for k in schema.get("not", {}).get("required", []) if k in instance]
         return [(path, f"{name}同时写了{'和'.join(f'“{k}”' for k in both)}", "只保留一个")]
     if kind == "required":
-        missing = [k for k in schema.get("required", []) if k not in error.instance]
+        missing = [k for k in schema.get("required", []) if k not in instance]
         return [(path, f"{name}缺少必填字段“{k}”", f"添加“{k}: …”，写法见 procedures/README.md") for k in missing]
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed]
+        extra = [k for k in instance if k not in allowed]
         return [(path + (k,), f"{name}中有不认识的字段“{k}”",
                  f"检查拼写；这里可用的字段有：{'、'.join(allowed)}") for k in extra]
     if kind == "type":
-        wanted = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        wanted = TYPE_NAMES.get(str(value), str(value))
         hint = "数字或日期样式的文字请加引号，如 \"6.54\"" if wanted == "文字" else "按 procedures/README.md 的示例改写"
         return [(path, f"{name}应为{wanted}", hint)]
     if kind == "enum":
-        options = "、".join(map(str, error.validator_value))
-        return [(path, f"{name}的值“{error.instance}”不在允许范围内", f"只能是：{options}")]
+        options = "、".join(map(str, value))
+        return [(path, f"{name}的值“{instance}”不在允许范围内", f"只能是：{options}")]
     if kind == "pattern":
-        return [(path, f"{name}的写法“{error.instance}”不符合要求", described or f"应符合格式 {error.validator_value}")]
+        return [(path, f"{name}的写法“{instance}”不符合要求", described or f"应符合格式 {value}")]
     if kind == "format":
-        return [(path, f"{name}“{error.instance}”不是有效的日期", "写成 YYYY-MM-DD，如 2026-11-28")]
+        return [(path, f"{name}“{instance}”不是有效的日期", "写成 YYYY-MM-DD，如 2026-11-28")]
     if kind == "minItems":
-        return [(path, f"{name}至少要有 {error.validator_value} 项", described or "补充内容")]
+        return [(path, f"{name}至少要有 {value} 项", described or "补充内容")]
     if kind == "minLength":
         return [(path, f"{name}太短或为空", described or "补充内容")]
     if kind == "maxLength":
-        return [(path, f"{name}太长（最多 {error.validator_value} 个字）", "精简文字，细节写进“做法”或说明页")]
+        return [(path, f"{name}太长（最多 {value} 个字）", "精简文字，细节写进“做法”或说明页")]
     if kind in ("minimum", "maximum"):
         bound = "不能小于" if kind == "minimum" else "不能大于"
-        return [(path, f"{name}{bound} {error.validator_value}", described or "修改数值")]
+        return [(path, f"{name}{bound} {value}", described or "修改数值")]
     if kind == "uniqueItems":
         return [(path, f"{name}中有重复的项", "删除重复项")]
     return [(path, f"{name}不符合要求（{error.message}）", described or "对照 procedures/README.md 修改")]

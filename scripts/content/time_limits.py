@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+
 from scripts.content.model import TimeLimit
 from scripts.problems import Problem
 

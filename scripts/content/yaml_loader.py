@@ -7,15 +7,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
-from scripts.problems import Problem
 from scripts.content.source_files import RefusedFile, read_regular
+from scripts.problems import Problem
 
 Path_ = tuple  # 数据中的位置，如 ("步骤", 2, "责任人")
 
@@ -43,10 +43,10 @@ YAML_ERROR_HINT = "检查这一行及上一行的缩进（只用半角空格，�
 
 
 # 有 libyaml 时用 C 实现的安全加载器（快一个数量级），没有时退回纯 Python 的 SafeLoader。
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):
+class _Loader(_SafeBase):  # 基类在运行时选定（有 libyaml 时是 C 实现）
     """安全加载器，但日期保持为文字，交给结构校验统一检查格式。"""
 
 

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import yaml
 
+from scripts.history.version import epoch_date, version_label
 from scripts.site.atomic_file import write_text_atomically
 from scripts.site.private_cache import subfolder
-from scripts.history.version import epoch_date, version_label
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ def last_commit_dates(root: Path) -> dict[Path, dt.date]:
     """
     root = root.resolve()
     if root not in _git_dirs:
-        git_dir = _git(root, "rev-parse", "--absolute-git-dir")
-        _git_dirs[root] = Path(git_dir) if git_dir else None
+        found = _git(root, "rev-parse", "--absolute-git-dir")
+        _git_dirs[root] = Path(found) if found else None
     git_dir = _git_dirs[root]
     if git_dir is None:
         return {}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.problems import Problem, visible
+
 from .runner import lint
 
 

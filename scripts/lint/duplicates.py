@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from scripts.content.model import Procedure
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Passage, Source
 

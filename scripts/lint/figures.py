@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from scripts.problems import Problem
+
 from .data import load
 from .rules import problem
 from .source import Segment, Source

@@ -22,8 +22,9 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.site.atomic_file import write_text_atomically
 from scripts.problems import Problem, display_path
+from scripts.site.atomic_file import write_text_atomically
+
 from .rules import problem
 
 log = logging.getLogger(__name__)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source
 
@@ -46,7 +47,7 @@ def valid_id_number(number: str) -> bool:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(number[:17], WEIGHTS))
+    total = sum(int(digit) * weight for digit, weight in zip(number[:17], WEIGHTS, strict=True))
     return CHECK_CODES[total % 11] == number[17].upper()
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source
 

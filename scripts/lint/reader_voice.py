@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from scripts.content.model import Procedure
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source, procedure_of
 

@@ -10,8 +10,10 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
-from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS, chinese_date
+from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
+from scripts.content.model import chinese_date
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source, procedure_of
 

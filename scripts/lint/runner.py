@@ -10,11 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content.loader import read_registers
 from scripts.content.glossary import Glossary
-from scripts.problems import Problem, display_path
+from scripts.content.loader import read_registers
 from scripts.content.source_files import tree_problems
 from scripts.content.yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
+from scripts.problems import Problem, display_path
+
 from . import (
     duplicates,
     figures,

@@ -19,6 +19,7 @@ from html import unescape
 
 from scripts.content import front_matter
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Fences, Source
 

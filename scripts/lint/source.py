@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts.problems import display_path
 from scripts.content.model import Procedure
 from scripts.content.yaml_loader import LoadedYaml, parse, read_text
+from scripts.problems import display_path
 
 TEXT_TAG = "tag:yaml.org,2002:str"
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from scripts.content.glossary import DEPRECATED, Glossary
 from scripts.content.model import Regulation
-from scripts.problems import Problem
 from scripts.content.regulations import Replacement, replacements
+from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source
 

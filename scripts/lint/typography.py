@@ -14,6 +14,7 @@ import autocorrect_py as autocorrect
 
 from scripts import ROOT
 from scripts.problems import Problem
+
 from .rules import problem
 from .source import Source
 
@@ -30,7 +31,7 @@ def configure(root: Path) -> None:
     config = root / CONFIG if (root / CONFIG).is_file() else ROOT / CONFIG
     text = config.read_text(encoding="utf-8")
     if text != _loaded:
-        autocorrect.load_config(text)
+        autocorrect.load_config(text)  # type: ignore[attr-defined]  # 包里有这个函数，类型信息里没有
         _loaded = text
 
 

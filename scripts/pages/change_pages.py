@@ -10,12 +10,11 @@ render.Renderer.generate 在最后调用 add_change_pages，这些文字不算�
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
-from scripts.history.changes import History, limits_by_source, load_history
-from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
 from scripts.addresses import CHANGES_URI, REVIEW_DUE_URI
+from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
+from scripts.history.changes import History, limits_by_source, load_history
 from scripts.pages.page_types import CHANGES, REVIEW_DUE
 
 if TYPE_CHECKING:

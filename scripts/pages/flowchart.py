@@ -116,7 +116,7 @@ def lane_chart(catalog: Catalog, proc: Procedure) -> Chart:
     chart = Chart(f"fc-{proc.id}-lanes", "lanes", PAD * 2 + LANE * len(owners), 0, f"{proc.title}：流程图",
                   describe(catalog, proc))
     chart.lanes = [(owner, PAD + LANE * i, wrap(owner, 11, 2)) for i, owner in enumerate(owners)]
-    y = HEADER + PAD
+    y: float = HEADER + PAD
     previous: Box | None = None
     for number, step in enumerate(proc.steps, 1):
         label = wrap(limit_label(catalog, step), LABEL_CHARS, 2)
@@ -142,7 +142,7 @@ def lane_chart(catalog: Catalog, proc: Procedure) -> Chart:
 def narrow_chart(catalog: Catalog, proc: Procedure) -> Chart:
     chart = Chart(f"fc-{proc.id}-narrow", "narrow", NARROW, 0, f"{proc.title}：流程图",
                   describe(catalog, proc))
-    y = PAD
+    y: float = PAD
     previous: Box | None = None
     for number, step in enumerate(proc.steps, 1):
         label = wrap(limit_label(catalog, step), NARROW_LABEL, 2)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from scripts.content.model import Form
 
 # 文档属性中的创建和修改日期：固定不变，不取构建的时间。
-FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip 格式能写的最早时间
 FONT = "宋体"
 EMPTY_BOX = "\u25a1"  # 印在勾选项前面的空方框（白色方块字符）

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from scripts.content.catalog import Catalog
 from scripts.addresses import CHANGES_URI, checklists_uri, forms_uri, overview_uri, time_limits_uri
+from scripts.content.catalog import Catalog
 
 NavItem = str | dict
 

@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from scripts.content.catalog import Catalog
-from scripts.pages.page_types import page_type
 from scripts.content.model import SUPERSEDED, Procedure, Regulation, Term
+from scripts.pages.page_types import page_type
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 STATUS_ORDER = ["现行", SUPERSEDED, "地方性文件", "内部细则"]

@@ -17,7 +17,7 @@ from scripts.pages.change_pages import add_change_pages
 from scripts.pages.flowchart import add_whole_flow, charts
 from scripts.pages.form_pages import add_form_pages
 from scripts.pages.page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
-from scripts.pages.reference import H1, content_pages, glossary_entries, glossary_groups, page_title, regulation_entries
+from scripts.pages.reference import H1, content_pages, glossary_entries, glossary_groups, regulation_entries
 from scripts.pages.renderer import Renderer, source_order
 
 
@@ -167,7 +167,7 @@ def path_stops(catalog: Catalog, page_of, titles: dict[str, str]) -> dict[str, l
         for proc_id in path.procedures:
             proc = catalog.by_id()[proc_id]
             pages.append((PathPage(page_of(proc), proc.title), tuple(dict.fromkeys((page_of(proc), proc.checklist_uri)))))
-        for i, (page, uris) in enumerate(pages):
+        for i, (_page, uris) in enumerate(pages):
             stop = PathStop(number, path, i + 1, len(pages), pages[i - 1][0] if i else None,
                             pages[i + 1][0] if i + 1 < len(pages) else None)
             for uri in uris:

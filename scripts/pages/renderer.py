@@ -66,7 +66,8 @@ class Renderer:
         """读者点开一项规程时去的页面：有说明页就去说明页，否则去清单页。"""
         return proc.page_uri if proc.page_uri in self.catalog.pages else proc.checklist_uri
 
-    def render(self, template: str, uri: str, **context) -> str:
+    def render(self, template: str | None, uri: str, **context) -> str:
+        assert template is not None, f"{uri}：这种页面没有模板"
         def link(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(uri) or ".")
 

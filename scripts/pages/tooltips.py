@@ -145,7 +145,7 @@ def _glossary_of(root: str) -> Glossary:
     from scripts.content.loader import read_registers
     from scripts.problems import ProblemsFound
 
-    problems = []
+    problems: list = []
     terms = read_registers(Path(root), problems, ("_glossary.yml",))["_glossary.yml"]
     if terms is None:
         raise ProblemsFound(problems)

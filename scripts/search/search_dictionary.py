@@ -35,8 +35,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from scripts.site.atomic_file import write_text_atomically
 from scripts.content.glossary import Glossary
+from scripts.site.atomic_file import write_text_atomically
 from scripts.site.private_cache import cache_dir, use_for_jieba
 
 log = logging.getLogger("mkdocs.hooks.procedures")

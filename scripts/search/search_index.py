@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.addresses import GLOSSARY_URI, overview_uri, site_url
-
 from scripts.content.catalog import Catalog
 
 INDEX = "search/search_index.json"

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
-from scripts.site.private_cache import use_for_jieba
 from scripts.search.search_dictionary import search_plugin
+from scripts.site.private_cache import use_for_jieba
 
 MAX_ENTRIES = 200_000  # 只为不让内存无限增长：每段约几百字节，真实手册约有一万段不同的文字
 
@@ -25,9 +26,13 @@ class SegmentCache:
     """构建期间代替 jieba.cut，按文字记住结果；remove() 还原 jieba.cut。由钩子的 Build 对象拥有。"""
 
     def __init__(self) -> None:
-        self.original = None  # 替换前的 jieba.cut
+        self.original: Callable | None = None  # 替换前的 jieba.cut
         self.dictionary: str | None = None  # 记住的结果是在哪份词典下得出的
-        self.memo = functools.lru_cache(maxsize=MAX_ENTRIES)(lambda sentence: tuple(self.original(sentence)))
+        self.memo = functools.lru_cache(maxsize=MAX_ENTRIES)(lambda sentence: tuple(self._cut(sentence)))
+
+    def _cut(self, sentence: str):
+        assert self.original is not None
+        return self.original(sentence)
 
     def install(self, config) -> None:
         """要在搜索插件加载词典之前调用（钩子的 on_config）；make serve 每次重建都调用，词典变了就清空。"""

@@ -27,8 +27,8 @@ import re
 from pathlib import Path
 
 from scripts.content.glossary import Glossary
-from scripts.site.csp import script_hash
 from scripts.search.search_worker import WorkerMismatch, patch_worker
+from scripts.site.csp import script_hash
 
 INDEX = "search.json"
 
@@ -69,7 +69,7 @@ def dialog_style_hash(site: Path) -> str:
     bundles = sorted((site / "assets/javascripts").glob("bundle.*.min.js"))
     text = bundles[0].read_text(encoding="utf-8") if len(bundles) == 1 else ""
     uses = _DIALOG_STYLE_USE.findall(text)
-    found = re.findall(r"var %s='([^'\\]*)'" % re.escape(uses[0]), text) if len(uses) == 1 else []
+    found = re.findall(rf"var {re.escape(uses[0])}='([^'\\]*)'", text) if len(uses) == 1 else []
     if len(found) != 1:
         raise WorkerMismatch("Zensical 的 bundle 变了：找不到搜索框插入的那一段样式，"
                              "请对照 scripts/search/zensical_search.py 的说明重新核对")
