@@ -26,6 +26,10 @@ from scripts.history.version import Version, describe
 from scripts.pages.forms_docx import form_documents
 from scripts.pages.render import generate as render_pages
 from scripts.problems import Problem, ProblemsFound, display_path
+from scripts.search import search_index
+from scripts.search.search_worker import fix_query_segmentation
+from scripts.search.zensical_search import add_glossary_words, dialog_style_hash
+from scripts.site.csp import add_meta_policy, check_site
 
 
 @dataclass
@@ -106,3 +110,28 @@ def generate(sources: Sources, *, today: dt.date | None = None, directory_urls: 
                                                       alias_lines=alias_lines, directory_urls=directory_urls))
     pages.update(form_documents(sources.catalog))
     return pages
+
+
+def postprocess(site: Path, sources: Sources, *, builder: str, directory_urls: bool = True,
+                search: bool = True, policy: bool = True) -> search_index.IndexStats | None:
+    """第四阶段：对构建好的 HTML 的一遍处理，两种构建工具共用。
+
+    - 搜索（search=False 只用于搜索基准的对照组）：Material 的 worker 修正查询切分、索引整理和“搜不到时”的建议；
+      Zensical 的索引按术语表分词。
+    - 内容安全策略（policy=False 只用于 make serve：预览服务器要注入自动刷新的脚本）：页面里只能有审核过的
+      内联脚本，每页加上 <meta> 策略。
+    出错时抛出 WorkerMismatch（搜索 worker 与修正对不上）或 CspError（列出每一处）。
+    """
+    stats: search_index.IndexStats | None = None
+    styles: tuple[str, ...] = ()
+    if builder == "zensical":
+        if search:
+            add_glossary_words(site, sources.catalog.glossary)
+        styles = (dialog_style_hash(site),)
+    elif search:
+        fix_query_segmentation(site)
+        stats = search_index.compact(site, sources.catalog, directory_urls)
+        search_index.write_suggestions(site, sources.catalog, directory_urls)
+    if policy:
+        add_meta_policy(site, check_site(site), styles)
+    return stats

@@ -27,8 +27,9 @@ from scripts.pages.tooltips import TermTooltips
 from scripts.problems import ProblemsFound
 from scripts.search import search_index
 from scripts.search.search_dictionary import SearchDictionary
-from scripts.search.search_worker import WorkerMismatch, fix_query_segmentation
+from scripts.search.search_worker import WorkerMismatch
 from scripts.search.segment_cache import SegmentCache
+from scripts.site.csp import CspError
 
 log = logging.getLogger("mkdocs.hooks.procedures")
 
@@ -42,6 +43,7 @@ class Build:
         self.dictionary = SearchDictionary()
         self.segments = SegmentCache()
         self.here = None  # 正在渲染的页面在导航中的位置（不在导航里的规程页借用“规程一览”）
+        self.serving = False  # make serve：不加内容安全策略（预览服务器要注入自动刷新的脚本）
 
     @property
     def catalog(self):
@@ -94,6 +96,7 @@ def _glossary_search(config) -> bool:
 def on_startup(command, dirty) -> None:
     global _build, _preloaded
     _build, _preloaded = Build(_preloaded), None
+    _build.serving = command == "serve"
 
 
 # 搜索插件在它自己的 on_config 里加载 jieba 用户词典，所以本钩子的 on_config 要排在它前面。
@@ -155,19 +158,16 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
+    """postprocess：搜索索引和内容安全策略（make serve 不加策略，见 pipeline.postprocess）。"""
     assert _build is not None and _build.sources is not None
-    if not _glossary_search(config):
-        return
-    site = Path(config.site_dir)
     try:
-        fix_query_segmentation(site)  # 查询最后一个词被截短的问题；清单并到说明页下（search_worker.py）
-    except WorkerMismatch as err:
+        stats = pipeline.postprocess(Path(config.site_dir), _build.sources, builder="material",
+                                     directory_urls=config.use_directory_urls, search=_glossary_search(config),
+                                     policy=not _build.serving)
+    except (WorkerMismatch, CspError) as err:
         raise PluginError(str(err)) from None
-    # 索引写成 UTF-8、去掉无用的零宽空格、清单并到说明页下；搜不到时的建议（search_index.py）
-    size = search_index.compact(site, _build.catalog, config.use_directory_urls)
-    search_index.write_suggestions(site, _build.catalog, config.use_directory_urls)
-    if size is not None:
-        log.info(str(size))
+    if stats is not None:
+        log.info(str(stats))
 
 
 def on_shutdown() -> None:

@@ -27,8 +27,8 @@ from scripts.addresses import CHANGES_URI, site_url
 from scripts.history.version import Version, footer_fields
 from scripts.pages.docs_tree import write_docs_tree
 from scripts.search.search_worker import WorkerMismatch
-from scripts.search.zensical_search import add_glossary_words, dialog_style_hash
-from scripts.site.site_build import BuildFailed, secure
+from scripts.site.csp import CspError
+from scripts.site.site_build import BuildFailed
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
 CONFIG = "zensical.yml"
@@ -76,11 +76,9 @@ def _build(sources: pipeline.Sources, work: Path, name: str) -> Path:
                           "上面的位置是相对于 docs/ 的（规程的说明页和清单页由 procedures/ 下的 YAML 生成）")
     site.chmod(0o755)
     try:
-        add_glossary_words(site, catalog.glossary)
-        styles = (dialog_style_hash(site),)
-    except WorkerMismatch as err:
+        pipeline.postprocess(site, sources, builder="zensical")  # 中文搜索按术语表分词；内容安全策略
+    except (WorkerMismatch, CspError) as err:
         raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
-    secure(site, name, styles)
     return site
 
 

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from scripts import pipeline
-from scripts.site.csp import CspError, add_meta_policy, check_site
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
 log = logging.getLogger(__name__)
@@ -61,7 +60,6 @@ def _build_and_swap(root: Path, site_dir: Path, config_file: str, sources: pipel
             raise BuildFailed(f"严格构建失败（退出码 {returncode}），{site_dir.name}/ 保持原样")
         if not lint_passed:
             raise BuildFailed(f"编辑检查发现错误（见上），{site_dir.name}/ 保持原样")
-        secure(staging, site_dir.name)
         replace(staging, site_dir)  # 一步对调；换下来的旧站点随即删除
     finally:
         if checker is not None and checker.poll() is None:
@@ -70,14 +68,6 @@ def _build_and_swap(root: Path, site_dir: Path, config_file: str, sources: pipel
         if staging.exists():
             shutil.rmtree(staging)
     return site_dir
-
-
-def secure(staging: Path, name: str, styles: tuple[str, ...] = ()) -> None:
-    """内容安全策略：页面里只能有审核过的内联脚本（csp.py），再给每页加上 <meta> 策略（styles 见 csp.policy）。"""
-    try:
-        add_meta_policy(staging, check_site(staging), styles)
-    except CspError as err:
-        raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
 
 
 def _properdocs_build(config_file: Path, site_dir: Path, sources: pipeline.Sources) -> int:
