@@ -49,7 +49,7 @@ def test_live_markup_in_pages_and_data_is_refused_by_the_build(tree, old_site, c
     tree.write("procedures/shili/shili-guicheng.yml",
                VALID_PROCEDURE.replace("摘要: 用于测试的一项完整规程，包含两个步骤。",
                                        "摘要: 用于测试的一项规程，[详情](javascript:alert(1))。"))
-    with pytest.raises(BuildFailed, match="site/ 保持原样") as error:
+    with pytest.raises(BuildFailed, match="site/ 保持原样"):
         build_site(tree.root, old_site, lint=False)  # 这里测的是构建后的扫描；编辑检查另有测试
     report = capfd.readouterr().err  # 扫描在 postprocess 阶段，报告写进构建日志
     for expected in ["js/index.html: <a href=\"javascript:…\"> javascript: 地址",
