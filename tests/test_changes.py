@@ -187,3 +187,16 @@ def md_unescape(text: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_a_hostile_version_in_history_is_read_with_the_guarded_loader(repo, tree):
+    """只活在 git 历史里的别名炸弹：修订记录读它时用构建的安全读取，很快读完，不会耗尽内存。"""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    tree.write(PROC, bomb)
+    repo.commit("2026-02-01", "Bomb")
+    tree.write(PROC, VALID_PROCEDURE)  # 现在的版本是正常的
+    repo.commit("2026-03-01", "Fix")
+    generated = pages(tree, dt.date(2026, 6, 1))  # 用不安全的读取时这里要展开 10^9 个节点
+    assert "## 修订记录" in generated["shili/checklists/shili-guicheng.md"]

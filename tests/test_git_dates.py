@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.history.git_dates import format_date, last_commit_dates, page_source, stamp_updated
+from scripts.dates import chinese_date as format_date
+from scripts.history.git_dates import last_commit_dates, page_source, stamp_updated
 from scripts.site.site_build import build_site
 
 

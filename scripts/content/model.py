@@ -13,6 +13,7 @@ from typing import Any
 
 from scripts.addresses import checklist_uri, form_uri, procedure_uri
 from scripts.content.yaml_loader import LoadedYaml
+from scripts.dates import chinese_date
 
 SUPERSEDED = "已被替代"
 # 只差这些标点的写法算同一种写法（“四见面、两点头”就是“四见面两点头”）。
@@ -23,11 +24,6 @@ def key(name: str, default: Any = ..., *, kind: type | None = None) -> Any:
     """一个字段：name 是 YAML 中的中文键；kind 是列表中每一项的类型。列表都变成元组。"""
     meta = {"key": name, "kind": kind}
     return field(metadata=meta) if default is ... else field(default=default, metadata=meta)
-
-
-def chinese_date(day: dt.date) -> str:
-    """页面和提示里的日期写法：2026年1月5日。"""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 REVIEW_AHEAD_DAYS = 30  # 提前多少天提醒复核：维护者的“待复核”页和 CI 里的 L032 警告

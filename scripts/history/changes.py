@@ -23,13 +23,12 @@ import hashlib
 import json
 import logging
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from scripts.content.yaml_loader import YamlLoadError, parse
+from scripts.history.git import git
 from scripts.history.version import epoch_date, version_label
 from scripts.site.atomic_file import write_text_atomically
 from scripts.site.private_cache import subfolder
@@ -46,7 +45,7 @@ STEP_LIMIT_KEYS = {"时限", "法定时限"}
 MAX_TEXT = 120  # 修订说明的最大长度（字）
 _PROC = re.compile(r"procedures/([a-z0-9-]+)/([a-z0-9-]+)\.yml")
 _PAGE = re.compile(r"docs/([a-z0-9-]+)/([a-z0-9-]+)\.md")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_HISTORY_TEXT = 1_000_000  # 字符：最大的规程文件不到 20 000 字符
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def load_history(root: Path, limits_by_proc: dict[str, set[str]] | None = None) 
     """
     root = root.resolve()
     limits_by_proc = limits_by_proc or {}
-    head = _git(root, "rev-parse", "HEAD")
+    head = git(root, "rev-parse", "HEAD")
     if head is None:
         return History(available=False)
     tags = _tags(root)
@@ -126,7 +125,7 @@ def load_history(root: Path, limits_by_proc: dict[str, set[str]] | None = None) 
         return cached[1]
     history = _read_cache(key)
     if history is None:
-        top = Path(_git(root, "rev-parse", "--show-toplevel") or root)
+        top = Path(git(root, "rev-parse", "--show-toplevel") or root)
         prefix = root.relative_to(top).as_posix() + "/" if root != top else ""
         commits = _commits(root, prefix)
         blobs = _blobs(root, {sha for c in commits for _, old, new in c.files for sha in (old, new)})
@@ -168,21 +167,9 @@ def _write_cache(key: str, history: History) -> None:
 
 # ---- 读 git ------------------------------------------------------------------
 
-def _git(root: Path, *args: str, stdin: bytes | None = None, text: bool = True):
-    try:
-        result = subprocess.run(["git", "-C", str(root), "-c", "core.quotepath=off", *args], input=stdin,
-                                capture_output=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError) as err:
-        log.debug("无法运行 git：%s", err)
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout.decode("utf-8", "replace").strip() if text else result.stdout
-
-
 def _commits(root: Path, prefix: str) -> list[_Commit]:
     """新的在前。只看 procedures/ 和 docs/ 下的文件。"""
-    output = _git(root, "log", "--no-merges", "--raw", "--no-abbrev", "--no-renames",
+    output = git(root, "log", "--no-merges", "--raw", "--no-abbrev", "--no-renames",
                   "--format=%x1e%H %ct%n%B%x1d", "--", "procedures", "docs")
     commits: list[_Commit] = []
     for record in (output or "").split("\x1e"):  # 注意：strip() 会去掉开头的 \x1e（Python 把它当作空白）
@@ -205,7 +192,7 @@ def _commits(root: Path, prefix: str) -> list[_Commit]:
 
 def _tags(root: Path) -> dict[str, str]:
     """{提交号: 标签}（附注标签取它指向的提交）。"""
-    output = _git(root, "for-each-ref", "refs/tags", "--sort=creatordate",
+    output = git(root, "for-each-ref", "refs/tags", "--sort=creatordate",
                   "--format=%(objectname) %(*objectname) %(refname:short)")
     tags: dict[str, str] = {}
     for line in (output or "").splitlines():
@@ -220,7 +207,7 @@ def _blobs(root: Path, shas: set[str]) -> dict[str, str]:
     wanted = sorted(s for s in shas if s.strip("0"))
     if not wanted:
         return {}
-    output = _git(root, "cat-file", "--batch", stdin="\n".join(wanted).encode() + b"\n", text=False) or b""
+    output = git(root, "cat-file", "--batch", stdin="\n".join(wanted).encode() + b"\n", text=False) or b""
     blobs, pos = {}, 0
     while pos < len(output):
         end = output.index(b"\n", pos)
@@ -241,11 +228,21 @@ def _data(text: str | None):
     """YAML 的数据（同样的内容只解析一次）；读不了时当作整段文字。"""
     if text is None:
         return None
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return {"_未能读取": text}
+    data = _guarded(text)
     return data if isinstance(data, dict) else {"_未能读取": text}
+
+
+def _guarded(text: str):
+    """历史上的 YAML 也只用构建的安全读取（yaml_loader.parse：拒绝别名、限制嵌套），过大的不读。
+
+    旧版本可能是恶意的（只活在 git 历史里的别名炸弹），读不了的当作整段文字比较，不会拖垮构建。
+    """
+    if len(text) > MAX_HISTORY_TEXT:
+        return None
+    try:
+        return parse(text, "历史版本").data
+    except YamlLoadError:
+        return None
 
 
 def _squeeze(text: str | None) -> str | None:
@@ -294,7 +291,7 @@ def _clip(text: str) -> str:
 
 
 def _limit_texts(text: str | None) -> dict[str, str]:
-    data = yaml.load(text, Loader=_Loader) if text else None
+    data = _guarded(text) if text else None
     result = {}
     for entry in data if isinstance(data, list) else []:
         if isinstance(entry, dict) and "编号" in entry:

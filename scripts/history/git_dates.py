@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import subprocess
 from pathlib import Path
+
+from scripts.dates import chinese_date
+from scripts.history.git import git
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ def last_commit_dates(root: Path) -> dict[Path, dt.date]:
     """
     root = root.resolve()
     if root not in _git_dirs:
-        found = _git(root, "rev-parse", "--absolute-git-dir")
+        found = git(root, "rev-parse", "--absolute-git-dir")
         _git_dirs[root] = Path(found) if found else None
     git_dir = _git_dirs[root]
     if git_dir is None:
@@ -35,8 +37,8 @@ def last_commit_dates(root: Path) -> dict[Path, dt.date]:
     cached = _cache.get(root)
     if cached and cached[0] == state:
         return cached[1]
-    top = _git(root, "rev-parse", "--show-toplevel")
-    output = _git(root, "-c", "core.quotepath=off", "log", f"--format={MARK}%cs", "--name-only", "--no-renames", "--", ".")
+    top = git(root, "rev-parse", "--show-toplevel")
+    output = git(root, "log", f"--format={MARK}%cs", "--name-only", "--no-renames", "--", ".")
     dates: dict[Path, dt.date] = {}
     if top is not None and output is not None:
         current: dt.date | None = None
@@ -49,15 +51,6 @@ def last_commit_dates(root: Path) -> dict[Path, dt.date]:
     return dates
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], check=False, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError) as err:
-        log.debug("无法运行 git：%s", err)
-        return None
-    return result.stdout.strip() if result.returncode == 0 else None
-
-
 def page_source(page, docs_dir: Path) -> Path | None:
     """页面“编辑此页”指向的源文件（清单页是 ../procedures/… 的 YAML）。"""
     edit_uri = getattr(page.file, "edit_uri", None)
@@ -67,14 +60,10 @@ def page_source(page, docs_dir: Path) -> Path | None:
     return Path(src).resolve() if src else None
 
 
-def format_date(date: dt.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
 def stamp_updated(page, config) -> None:
     """在页面元数据中写入“最后更新”日期，由 Material 显示在正文下方。"""
     docs_dir = Path(config.docs_dir)
     source = page_source(page, docs_dir)
     date = last_commit_dates(Path(config.config_file_path).parent).get(source) if source else None
     if date is not None:
-        page.meta["git_revision_date_localized"] = f"最后更新：{format_date(date)}"
+        page.meta["git_revision_date_localized"] = f"最后更新：{chinese_date(date)}"

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.content.model import chinese_date
+from scripts.dates import BEIJING, chinese_date
+from scripts.history.git import git
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 UNKNOWN = "未知版本（没有 git 记录）"
 
 
@@ -58,13 +57,13 @@ def build_date() -> dt.date:
 
 def describe(root: Path) -> Version:
     """root 所在仓库当前提交的版本。"""
-    head = _git(root, "log", "-1", "--format=%H %ct")
+    head = git(root, "log", "-1", "--format=%H %ct")
     if not head:
         return Version(UNKNOWN, build_date())
     commit, seconds = head.split()
-    tag = _git(root, "describe", "--tags", "--exact-match", "HEAD")
+    tag = git(root, "describe", "--tags", "--exact-match", "HEAD")
     label = tag or version_label(commit, int(seconds))
-    if _git(root, "status", "--porcelain", "--untracked-files=no", "--", ".") not in ("", None):
+    if git(root, "status", "--porcelain", "--untracked-files=no", "--", ".") not in ("", None):
         label += "-dirty"
     return Version(label, build_date(), commit, int(seconds))
 
@@ -72,15 +71,6 @@ def describe(root: Path) -> Version:
 def version_label(commit: str, seconds: int) -> str:
     """没有标签的提交的版本号：提交日期-提交号前 7 位。更新说明（changes.py）用同一个写法。"""
     return f"{epoch_date(seconds):%Y%m%d}-{commit[:7]}"
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30,
-                                check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() if result.returncode == 0 else None
 
 
 def latest_url(site_url: str | None, configured: str | None) -> str | None:

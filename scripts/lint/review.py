@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 
 from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
-from scripts.content.model import chinese_date
+from scripts.dates import chinese_date
 from scripts.problems import Problem
 
 from .rules import problem

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from scripts.addresses import page_href
 from scripts.content.catalog import Catalog
-from scripts.content.model import Procedure, Regulation, chinese_date
+from scripts.content.model import Procedure, Regulation
+from scripts.dates import chinese_date
 from scripts.pages.markdown_text import md_text
 from scripts.pages.reference import H1, page_title
 from scripts.site.private_cache import subfolder

@@ -27,7 +27,8 @@ import zipfile
 from pathlib import Path
 
 from scripts.site.site_build import build_site
-from scripts.history.version import BEIJING, Version, describe, latest_url
+from scripts.dates import BEIJING, chinese_date
+from scripts.history.version import Version, describe, latest_url
 
 NAME = "gongzuo-guicheng-shouce"
 CONFIG = "mkdocs.offline.yml"
@@ -67,7 +68,7 @@ def _source_date(version: Version):
 def guide(root: Path, version: Version) -> str:
     """《使用说明》：offline/使用说明.txt 里的 {版本}、{日期} 换成这次的版本和构建日期。"""
     text = (root / "offline" / README).read_text(encoding="utf-8")
-    return text.replace("{版本}", version.label).replace("{日期}", f"{version.date.year}年{version.date.month}月{version.date.day}日")
+    return text.replace("{版本}", version.label).replace("{日期}", chinese_date(version.date))
 
 
 def write_zip(path: Path, site: Path, guide_text: str, version: Version) -> None:
