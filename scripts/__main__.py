@@ -23,11 +23,11 @@ from scripts import ROOT, pipeline
 from scripts.adapters.zensical_build import build_zensical
 from scripts.pages.docs_tree import NAV_FILE, write_docs_tree, write_nav
 from scripts.pipeline import load_catalog
-from scripts.problems import ProblemsFound
-from scripts.site.csp import CspError, write_nginx_include
+from scripts.problems import ManualError
+from scripts.site.csp import write_nginx_include
 from scripts.site.offline_bundle import build_bundle
 from scripts.site.publish import bundle_facts, place_bundle, publish
-from scripts.site.site_build import BuildFailed, build_site
+from scripts.site.site_build import build_site
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -131,10 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("jieba").propagate = False  # jieba 有自己的输出，不要再经根日志打印一遍
     try:
         return args.run(args)
-    except ProblemsFound as err:
-        print(err.report(), file=sys.stderr)
-        return 1
-    except (BuildFailed, CspError) as err:
+    except ManualError as err:  # 预料得到的错误：只打印说明，不打印调用栈（problems.py）
         print(err, file=sys.stderr)
         return 1
 

@@ -40,7 +40,17 @@ class Problem:
         return visible(f"{text} → {self.hint}" if self.hint else text)
 
 
-class ProblemsFound(Exception):
+class ManualError(Exception):
+    """本手册的工具预料得到的错误。它的文字就是给编辑看的说明（中文、指明文件和改法）：
+    命令行（python -m scripts、make）打印这段文字并以退出码 1 结束，不打印调用栈。
+
+    子类：ProblemsFound（内容的问题，可以有很多条）、BuildFailed（构建没有完成，旧站点不变）、
+    CspError（页面里有不允许的写法）、WorkerMismatch（搜索 worker 与修正对不上）、
+    YamlLoadError 和 RefusedFile（读取时的问题，最后都汇进 ProblemsFound）、ScaffoldError（make new）。
+    """
+
+
+class ProblemsFound(ManualError):
     """内容有错误：携带全部问题，而不是只报第一个。"""
 
     def __init__(self, problems: list[Problem]):

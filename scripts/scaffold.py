@@ -24,14 +24,14 @@ from scripts import ROOT
 from scripts.content.loader import read_registers
 from scripts.content.model import Procedure
 from scripts.content.yaml_loader import YamlLoadError, load_yaml
-from scripts.problems import display_path
+from scripts.problems import ManualError, display_path
 
 TODO = "【待填写：{}】"
 STOP_WORDS = {"与", "和", "的", "及", "并", "或", "对", "在", "等"}
 MAX_WORDS = 4
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(ManualError):
     pass
 
 

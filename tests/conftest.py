@@ -3,13 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from scripts import ROOT
+
+_SESSION_TMP: Path | None = None
+
+
+def pytest_configure(config):
+    """每次测试用自己的临时目录：构建的私有缓存（scripts/site/private_cache.py）、jieba 的缓存和浏览器的临时文件
+    都在这里，不读也不改开发者平常构建用的缓存；子进程经 TMPDIR 继承同一个目录，测试结束时删除。"""
+    global _SESSION_TMP
+    _SESSION_TMP = Path(tempfile.mkdtemp(prefix="gongzuo-guicheng-tests-"))
+    os.environ["TMPDIR"] = str(_SESSION_TMP)
+    tempfile.tempdir = None  # 下一次 gettempdir() 按新的 TMPDIR 重新算
+
+
+# 用到这些夹具的测试要做完整的构建（站点、离线包）或启动浏览器：不论写在哪个文件里，都自动标上相应的记号，
+# 所以 -m "not slow and not browser"（make test-fast）真的不构建整本手册。
+COSTLY = {"published": "slow", "real_site": "slow", "offline_bundle": "slow", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture, marker in COSTLY.items():
+            if fixture in getattr(item, "fixturenames", ()) and marker not in item.keywords:
+                item.add_marker(marker)
+
+
+def pytest_unconfigure(config):
+    if _SESSION_TMP is not None:
+        shutil.rmtree(_SESSION_TMP, ignore_errors=True)
 
 VALID_PROCEDURE = """\
 编号: shili-guicheng

@@ -12,13 +12,13 @@ import os
 import stat
 from pathlib import Path
 
-from scripts.problems import Problem
+from scripts.problems import ManualError, Problem
 
 SOURCE_DIRS = ("docs", "procedures")
 HINT = "从拉取请求中删除它，把内容作为普通文件提交到仓库里"
 
 
-class RefusedFile(Exception):
+class RefusedFile(ManualError):
     def __init__(self, problem: Problem):
         self.problem = problem
         super().__init__(str(problem))

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from scripts.content.source_files import RefusedFile, read_regular
-from scripts.problems import Problem
+from scripts.problems import ManualError, Problem
 
 Path_ = tuple  # 数据中的位置，如 ("步骤", 2, "责任人")
 
@@ -76,7 +76,7 @@ class LoadedYaml:
         return self.value_positions.get((), (1, 1))
 
 
-class YamlLoadError(Exception):
+class YamlLoadError(ManualError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))

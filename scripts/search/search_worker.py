@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scripts.problems import ManualError
+
 WORKERS = "assets/javascripts/workers"
 FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"),
@@ -25,7 +27,7 @@ FIXES = (
 )
 
 
-class WorkerMismatch(Exception):
+class WorkerMismatch(ManualError):
     """Material 的搜索 worker 与预期的原文不一致。"""
 
 

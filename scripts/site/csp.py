@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.problems import visible
+from scripts.problems import ManualError, visible
 
 # 浏览器当作脚本执行的 type（空、JavaScript 的各种 MIME 类型、module）；其他 type 是数据块。
 _JS_TYPES = {
@@ -115,7 +115,7 @@ def _scheme(value: str) -> str:
     return "".join(c for c in value if c > " ").lower()
 
 
-class CspError(Exception):
+class CspError(ManualError):
     """站点里有策略不允许的写法。"""
 
 

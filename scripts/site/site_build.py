@@ -15,12 +15,13 @@ import sys
 from pathlib import Path
 
 from scripts import pipeline
+from scripts.problems import ManualError
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
 log = logging.getLogger(__name__)
 
 
-class BuildFailed(Exception):
+class BuildFailed(ManualError):
     pass
 
 
