@@ -171,3 +171,19 @@ def test_include_is_written_and_read_back(site, tmp_path):
 def test_a_directory_that_is_not_a_site_is_refused(tmp_path):
     with pytest.raises(CspError, match="make build"):
         write_nginx_include(tmp_path, tmp_path / "csp.conf")
+
+
+@pytest.mark.parametrize("markup", [
+    "<!--><script>alert(1)</script>-->",
+    "<!-- --!><script>alert(1)</script>",
+    "<![CDATA[><script>alert(1)</script>]]>",
+    "<svg><![CDATA[ ]]><script>alert(1)</script></svg>",
+    "<p title='--><script>alert(1)</script>'>",
+])
+def test_the_scan_reads_the_page_as_a_browser_does(site, markup):
+    """注释、CDATA、外来命名空间的花招：扫描用 HTML5 解析器，浏览器执行的脚本它一定看得见，反之亦然。"""
+    from selectolax.lexbor import LexborHTMLParser
+
+    runs = [n for n in LexborHTMLParser(page(markup)).root.traverse(include_text=False) if n.tag == "script"]
+    scan = scan_site(site(**{"trick.html": page(markup)}))
+    assert bool(runs) == any("未经审核的内联脚本" in p for p in scan.problems)

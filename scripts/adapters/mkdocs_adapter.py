@@ -23,6 +23,7 @@ from scripts.history.git_dates import stamp_updated
 from scripts.history.version import stamp_config
 from scripts.pages.navigation import build_nav
 from scripts.pages.page_types import CHECKLIST, PROCEDURE, edit_uri, page_type
+from scripts.pages.sanitizer import Sanitizer
 from scripts.pages.tooltips import TermTooltips
 from scripts.problems import ProblemsFound
 from scripts.search import search_index
@@ -64,6 +65,7 @@ class Build:
             self.dictionary.install(self.catalog.glossary, config)
         self.segments.install(config)
         config.markdown_extensions.append(TermTooltips(glossary=self.catalog.glossary))  # 术语提示（tooltips.py）
+        config.markdown_extensions.append(Sanitizer())  # 正文的白名单过滤，最后一步（sanitizer.py）
         stamp_config(config, self.sources.version)  # 页脚的“版本：…”（version.py）
 
     def close(self) -> None:

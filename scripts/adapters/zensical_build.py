@@ -94,7 +94,7 @@ def config(root: Path, nav: list, version: Version) -> dict:
             "manual_version": footer_fields(version, changes=site_url(CHANGES_URI, directory_urls=True)),
             "made_with": {"name": "Zensical", "url": "https://zensical.org/"},
         },
-        "markdown_extensions": [{"scripts.pages.tooltips": {"glossary": str(root.resolve())}}],
+        "markdown_extensions": [{"scripts.pages.tooltips": {"glossary": str(root.resolve())}}, {"scripts.pages.sanitizer": {}}],
     }
 
 

@@ -19,8 +19,9 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from scripts.problems import ManualError, visible
 
@@ -137,15 +138,19 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-class _PageScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+class _PageScanner:
+    """按浏览器的方式（HTML5 解析器 lexbor）读一个页面：注释、CDATA 和 <svg> 里的写法与浏览器看到的一样。"""
+
+    def __init__(self, html: str) -> None:
         self.inline: list[str] = []
         self.problems: list[str] = []
-        self._script: list[str] | None = None
+        root = LexborHTMLParser(html).root
+        for node in root.traverse(include_text=False) if root is not None else ():
+            self._element(node)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+    def _element(self, node) -> None:
+        tag = node.tag
+        values = {name: value or "" for name, value in (node.attributes or {}).items()}
         for name, value in values.items():
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…> 内联事件处理器")
@@ -161,16 +166,7 @@ class _PageScanner(HTMLParser):
         elif tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
             self.problems.append("<meta http-equiv=\"refresh\"> 自动跳转")
         if tag == "script" and "src" not in values and values.get("type", "").strip().lower() in _JS_TYPES:
-            self._script = []
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            source = "".join(self._script)
-            self._script = None
+            source = node.text(deep=True)
             if known_script(source):
                 self.inline.append(source)
             else:
@@ -187,9 +183,7 @@ def scan_site(site: Path) -> Scan:
     for page in pages:
         relative = page.relative_to(site).as_posix()
         texts[relative] = page.read_text(encoding="utf-8")
-        scanner = _PageScanner()
-        scanner.feed(texts[relative])
-        scanner.close()
+        scanner = _PageScanner(texts[relative])
         page_hashes[relative] = sorted({script_hash(source) for source in scanner.inline})
         hashes.update(page_hashes[relative])
         problems.extend(visible(f"{relative}: {problem}") for problem in scanner.problems)
