@@ -135,6 +135,7 @@ site_name: 测试手册
 docs_dir: docs
 theme:
   name: material
+  custom_dir: overrides
   language: zh
   font: false
 plugins:
@@ -197,7 +198,7 @@ def tree(tmp_path: Path) -> Tree:
     t.write("procedures/_time_limits.yml", TIME_LIMITS)
     t.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE)
     t.write("docs/index.md", "# 测试手册\n\n首页。\n")
-    t.write("docs/assets/checklist.js", (ROOT / "docs/assets/checklist.js").read_text(encoding="utf-8"))
+    t.write("overrides/assets/checklist.js", (ROOT / "overrides/assets/checklist.js").read_text(encoding="utf-8"))
     t.write("mkdocs.yml", MKDOCS_YML.format(hook=ROOT / "scripts" / "adapters" / "mkdocs_hook.py"))
     return t
 

@@ -8,7 +8,7 @@ from scripts.problems import Problem, ProblemsFound
 from tests.conftest import VALID_PROCEDURE
 from tests.lint_helpers import codes, lint_lines
 
-HANDLER_HINT = "删除它；样式写进 docs/assets/manual.css，交互需要时在议题中提出，由维护者审核"
+HANDLER_HINT = "删除它；样式写进 overrides/assets/manual.css，交互需要时在议题中提出，由维护者审核"
 LINK_HINT = "手册只链接到手册里的页面或 http(s) 网址：改成普通链接，或删除"
 
 

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.zensical]
 
 @pytest.fixture
 def project(tree):
-    shutil.copytree(ROOT / "overrides", tree.root / "overrides")
+    shutil.copytree(ROOT / "overrides", tree.root / "overrides", dirs_exist_ok=True)
     return tree
 
 

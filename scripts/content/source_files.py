@@ -1,4 +1,12 @@
-"""只读仓库里的普通文件：docs/ 和 procedures/ 中的符号链接、设备、管道和仓库之外的文件一律拒绝。
+"""只读仓库里的普通文件，而且只是编辑可以交的那几种：docs/ 和 procedures/ 是内容，其余是代码。
+
+- 符号链接、设备、管道和仓库之外的文件一律拒绝（F001）。
+- 白名单（F002）：docs/ 里只能有 Markdown 页面（.md）和被动的文件——图片（不含 SVG）、PDF、Office 文档、
+  纯文字；procedures/ 里只能有 YAML、JSON Schema 和说明（.md）。脚本、样式、HTML、SVG、service worker……
+  都是代码，由维护者放在 overrides/（主题覆盖和手册自己的脚本、样式），不经 docs/ 交进来。
+  .markdown、.mkd 之类的页面也不收：构建会把它们当页面，编辑检查却只读 .md。
+- 与主题文件同名的路径（F003）：docs/ 里的文件会盖掉主题的同名文件（例如 Material 的图标、或
+  overrides/assets/checklist.js），所以一律拒绝。
 
 编辑是投稿人，不是管理员。`docs/assets/x.txt → /etc/passwd` 这样的链接会把构建机器上的文件发布出去，
 指向 /proc/self/environ 的会发布构建的环境变量（在 CI 中是 runner 的）。所以读取目录（load_catalog，
@@ -8,6 +16,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import stat
 from pathlib import Path
@@ -16,6 +26,13 @@ from scripts.problems import ManualError, Problem
 
 SOURCE_DIRS = ("docs", "procedures")
 HINT = "从拉取请求中删除它，把内容作为普通文件提交到仓库里"
+# 编辑可以交的文件（扩展名，小写比较；页面只认 .md）
+PASSIVE = {
+    "docs": {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt", ".csv",
+             ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp"},
+    "procedures": {".yml", ".yaml", ".json"},
+}
+PAGE = ".md"
 
 
 class RefusedFile(ManualError):
@@ -36,12 +53,53 @@ def tree_problems(root: Path) -> list[Problem]:
         if found:
             problems.append(found)
             continue
+        theme = theme_files(root) if folder == "docs" else set()
         for current, dirs, files in os.walk(top):  # os.walk 默认不进入指向目录的符号链接
             for name in sorted(dirs + files):
-                found = _refusal(Path(current) / name, root)
+                path = Path(current) / name
+                found = _refusal(path, root) or (_not_passive(path, top, folder, theme) if name in files else None)
                 if found:
                     problems.append(found)
     return problems
+
+
+def _not_passive(path: Path, top: Path, folder: str, theme: set[str]) -> Problem | None:
+    shown = f"{folder}/{path.relative_to(top).as_posix()}"
+    suffix = path.suffix
+    if suffix != PAGE and suffix.lower() not in PASSIVE[folder]:
+        kinds = "Markdown 页面（.md）、图片（.png、.jpg、.gif、.webp）、PDF、Office 文档、.txt、.csv"
+        allowed = kinds if folder == "docs" else "规程和登记表（.yml）、结构说明（.json）、说明（.md）"
+        return Problem(shown, 1, 1, "F002", f"{folder}/ 里不能放这种文件（{suffix or '没有扩展名'}）",
+                       f"这里只收{allowed}；脚本、样式、网页和 SVG 是代码，请在议题中提出，由维护者放进 overrides/")
+    relative = path.relative_to(top).as_posix()
+    if relative in theme:
+        return Problem(shown, 1, 1, "F003", "与主题的文件同名，会把它盖掉",
+                       "换一个文件名或文件夹（例如放在本领域的文件夹里）")
+    return None
+
+
+@functools.cache
+def _theme_dirs(root: Path) -> tuple[Path, ...]:
+    dirs = [root / "overrides"]
+    for name in ("material", "zensical"):  # 两种构建工具的主题
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None:
+            dirs.append(Path(spec.origin).parent / "templates")
+    return tuple(d for d in dirs if d.is_dir())
+
+
+@functools.cache
+def _theme_listing(directory: Path) -> frozenset[str]:
+    return frozenset(p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file())
+
+
+def theme_files(root: Path) -> set[str]:
+    """主题里的文件（相对站点根目录的路径）：Material、Zensical 的主题和本仓库的 overrides/。"""
+    files: set[str] = set()
+    for directory in _theme_dirs(root):
+        files |= _theme_listing(directory) if directory.name == "templates" else {
+            p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
+    return files
 
 
 def read_regular(path: Path, shown: str) -> bytes:

@@ -89,7 +89,7 @@ def _handlers(shown: str, number: int, line: str) -> Iterator[Problem]:
             name = match.group(1).lower()
             kind = "样式属性 style" if name == "style" else f"事件处理器 {name}"
             yield problem(shown, number, container.start() + match.start() + 1, "L017", f"{kind}不能写在页面里",
-                          "删除它；样式写进 docs/assets/manual.css，交互需要时在议题中提出，由维护者审核")
+                          "删除它；样式写进 overrides/assets/manual.css，交互需要时在议题中提出，由维护者审核")
 
 
 def _titles(shown: str, number: int, line: str) -> Iterator[Problem]:

@@ -12,7 +12,7 @@
    - “又称：……”一行从正文移到不显示的 aliases 字段：按别称仍能搜到，摘要里不再出现；
    - 清单页的各节挂到它的说明页下（page 字段，worker 的分组按它，见 search_worker.py）：
      一项规程在结果里只占一项，标题是说明页，清单的小节列在下面。
-3. write_suggestions(...)：搜不到时给读者的建议（术语和领域概述），docs/assets/search.js 在需要时才加载。
+3. write_suggestions(...)：搜不到时给读者的建议（术语和领域概述），overrides/assets/search.js 在需要时才加载。
 """
 
 from __future__ import annotations

@@ -198,7 +198,7 @@ def check_site(site: Path) -> Scan:
         raise CspError(
             f"站点里有 {len(scan.problems)} 处内容安全策略不允许的写法（页面: 原因）：\n{listed}\n"
             "→ 手册页面里不能写脚本、事件处理器、javascript:/data: 链接和内联样式；"
-            "样式写进 docs/assets/manual.css，需要新的交互请在议题中提出，由维护者审核"
+            "样式由维护者写在 overrides/assets/manual.css 里，需要新的交互请在议题中提出，由维护者审核"
         )
     return scan
 

@@ -81,7 +81,7 @@ def publish(root: Path, dest: Path, dist: Path) -> Published:
 def place_bundle(site: Path, bundle: Path) -> dict:
     """把离线包放到 site/download/latest.zip，并写出 latest.json：版本、日期、大小、SHA-256。
 
-    离线包联网时取 latest.json 比较版本（docs/assets/update_check.js）；读者也可以用
+    离线包联网时取 latest.json 比较版本（overrides/assets/update_check.js）；读者也可以用
     sha256sum 核对下载的文件。返回写出的内容。
     """
     target = site / LATEST
