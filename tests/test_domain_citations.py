@@ -12,7 +12,7 @@ import re
 import pytest
 
 from scripts import ROOT
-from scripts.catalog import load_catalog
+from scripts.pipeline import load_catalog
 
 DOMAINS = ("dizhi", "ganghang", "youer", "houqin", "cheliang")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
