@@ -12,6 +12,7 @@ MkDocs/ProperDocs 的钩子（adapters/mkdocs_hook.py）和 Zensical 构建（ad
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from scripts.content.time_limits import REFERENCE, substitute
 from scripts.history.version import Version, describe
 from scripts.pages.forms_docx import form_documents
 from scripts.pages.render import generate as render_pages
-from scripts.problems import Problem, ProblemsFound, display_path
+from scripts.problems import ManualError, Problem, ProblemsFound, display_path
 from scripts.search import search_index
 from scripts.search.search_worker import fix_query_segmentation
 from scripts.search.zensical_search import add_glossary_words, dialog_style_hash
@@ -109,7 +110,17 @@ def generate(sources: Sources, *, today: dt.date | None = None, directory_urls: 
     pages: dict[str, str | bytes] = dict(render_pages(sources.catalog, today or sources.version.date,
                                                       alias_lines=alias_lines, directory_urls=directory_urls))
     pages.update(form_documents(sources.catalog))
+    outside = [uri for uri in pages if not inside(uri)]
+    if outside:
+        raise ManualError(f"生成的页面会写到站点目录之外：{'、'.join(outside[:5])}（检查领域和规程的编号）")
     return pages
+
+
+def inside(uri: str) -> bool:
+    """生成的路径留在站点目录里：相对路径，没有 ..、反斜杠和控制字符。写文件之前都要问它。"""
+    normal = posixpath.normpath(uri)
+    return (uri == normal and not normal.startswith(("/", "../")) and normal != ".." and "\\" not in uri
+            and uri.isprintable())
 
 
 def postprocess(site: Path, sources: Sources, *, builder: str, directory_urls: bool = True,

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,7 +51,27 @@ def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]
         problems += _regulations(catalog)
     problems += _time_limits(catalog, domains, regulations)
     problems += _paths(catalog, ids)
+    problems += _unsafe_ids(catalog)
     return problems
+
+
+# 会变成网址和文件名的编号：不论结构说明怎么写（它也可能被改松），这里再按同一条规则查一遍。
+SAFE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def _unsafe_ids(catalog: Catalog) -> list[Problem]:
+    """C060 领域、规程、文书的编号只能是小写字母、数字和连字符（先按 NFKC 统一全角、兼容字符再判断）。"""
+    entries: list[tuple[Entry, str, str, str]] = [
+        (d, "id", d.id, display_path(catalog.root / "procedures" / "_domains.yml", catalog.root)) for d in catalog.domains]
+    entries += [(p, "id", p.id, p.source) for p in catalog.procedures] + [(p, "domain", p.domain, p.source)
+                                                                          for p in catalog.procedures]
+    entries += [(f, "id", f.id, display_path(catalog.root / "procedures" / FORMS_FILE, catalog.root)) for f in catalog.forms]
+    entries += [(f, "domain", f.domain, display_path(catalog.root / "procedures" / FORMS_FILE, catalog.root))
+                for f in catalog.forms]
+    return [_at(entry, shown, (attribute,), "C060", f"编号“{value}”会成为网址和文件名，只能用小写字母、数字和连字符",
+                "改成小写拼音加连字符，如 jiefang-wuhuanjie")
+            for entry, attribute, value, shown in entries
+            if not SAFE_ID.fullmatch(unicodedata.normalize("NFKC", value)) or unicodedata.normalize("NFKC", value) != value]
 
 
 def _at(entry: Entry, file: str, where: tuple, code: str, message: str, hint: str) -> Problem:

@@ -9,6 +9,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
+from referencing import Registry
+from referencing.exceptions import NoSuchResource, Unresolvable
 
 from scripts.content.plain_text import data_problems
 from scripts.content.yaml_loader import LoadedYaml, YamlLoadError, field_name, fullwidth_colon_hint, load_yaml
@@ -25,11 +27,19 @@ def validator_for(schema_path: Path) -> Draft202012Validator:
     return _validator(schema_path.read_text(encoding="utf-8"))
 
 
+def _retrieve_nothing(uri: str):
+    """$ref 只能指向同一个文件里的定义：不读别的文件，不发网络请求（file://、http:// 一律拒绝）。"""
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+
+
+NOTHING_OUTSIDE: Registry = Registry(retrieve=_retrieve_nothing)  # type: ignore[call-arg]
+
+
 @cache
 def _validator(text: str) -> Draft202012Validator:
     schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER, registry=NOTHING_OUTSIDE)
 
 
 def load_checked(path: Path, schema_path: Path, shown: str, problems: list[Problem]) -> LoadedYaml | None:
@@ -48,11 +58,16 @@ def schema_problems(loaded: LoadedYaml, schema_path: Path, shown: str) -> list[P
     """按 schema 校验，返回全部问题（不止第一个）。"""
     validator = validator_for(schema_path)
     problems = []
-    for error in validator.iter_errors(loaded.data):
-        for path, message, hint in _explain(error):
-            line, column = loaded.position(path, key=error.validator == "additionalProperties")
-            hint += fullwidth_colon_hint(loaded.lines[line - 1]) if line <= len(loaded.lines) else ""
-            problems.append(Problem(shown, line, column, "S001", message, hint))
+    try:
+        for error in validator.iter_errors(loaded.data):
+            for path, message, hint in _explain(error):
+                line, column = loaded.position(path, key=error.validator == "additionalProperties")
+                hint += fullwidth_colon_hint(loaded.lines[line - 1]) if line <= len(loaded.lines) else ""
+                problems.append(Problem(shown, line, column, "S001", message, hint))
+    except Unresolvable as err:
+        schema = schema_path.name
+        return [Problem(f"procedures/{schema}", 1, 1, "S003", f"结构说明里的 $ref 指向文件以外的地方（{err}）",
+                        "结构说明只能引用同一个文件里的定义（$ref 写成 \"#/$defs/名称\"）；它是代码，由维护者修改")]
     return list(dict.fromkeys(problems))  # jsonschema 每缺一个字段报一次，每次都列出全部缺的字段
 
 
