@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .build_bench import generation_overhead, real_build, scaling
 from .builders_bench import builders_bench
+from .postprocess_bench import postprocess_bench
 from .reload_bench import reload_bench
 from .search_bench import search_bench
 from .weight_bench import weight_bench
@@ -98,8 +99,16 @@ def _weight_rows(r: dict) -> list[tuple[str, str, str]]:
             ("6 离线包 zip", _mb(w["offline_zip_bytes"]), "")]
 
 
+def _postprocess_rows(r: dict) -> list[tuple[str, str, str]]:
+    v = r["postprocess"]
+    return [("8 白名单过滤", f"{v['sanitize_seconds']:.3f} s",
+             f"全站正文 {_mb(v['body_bytes'])}，{v['pages']} 页，中位数（{v['runs']} 次）"),
+            ("8 安全策略扫描", f"{v['scan_seconds']:.3f} s", f"全站页面 {_mb(v['site_bytes'])}，HTML5 解析器 lexbor")]
+
+
 ROWS = {"build": _build_rows, "overhead": _overhead_rows, "scaling": _scaling_rows, "reload": _reload_rows,
-        "search": _search_rows, "weight": _weight_rows, "builders": _builders_rows}
+        "search": _search_rows, "weight": _weight_rows, "builders": _builders_rows,
+        "postprocess": _postprocess_rows}
 WIDTH = 24
 
 
@@ -136,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search", "搜索（Debian chromium）", lambda: _search(args.chromium)),
         ("weight", "页面分量和离线包", lambda: weight_bench(args.chromium)),
         ("builders", "两种构建工具并排（MkDocs、Zensical）", lambda: builders_bench(args.chromium, 1 if quick else 3)),
+        ("postprocess", "构建后的过滤和扫描", lambda: postprocess_bench(1 if quick else 5)),
     ]
     if args.stage:
         stages = [entry for entry in stages if entry[0] in args.stage]
