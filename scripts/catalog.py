@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import meaning_problems
+from .article_map import article_href, article_map_problems
 from .glossary import Glossary
 from .forms import form_for, form_problems
-from .model import Domain, Form, LearningPath, Procedure, Regulation, Role, Step, Term, TimeLimit, read_all
+from .model import (ArticleMap, Domain, Form, LearningPath, Procedure, Regulation, Role, Step, Term, TimeLimit,
+                    read_all)
 from .problems import Problem, ProblemsFound, display_path
 from .source_files import tree_problems
 from .yaml_loader import LoadedYaml, YamlLoadError, load_yaml, read_text
@@ -24,7 +26,8 @@ REGISTERS = {"_domains.yml": ("domains.schema.json", Domain, True), "_roles.yml"
              "_regulations.yml": ("regulations.schema.json", Regulation, True),
              "_time_limits.yml": ("time_limits.schema.json", TimeLimit, True),
              "_paths.yml": ("paths.schema.json", LearningPath, False),
-             "_forms.yml": ("forms.schema.json", Form, False)}
+             "_forms.yml": ("forms.schema.json", Form, False),
+             "_article_map.yml": ("article_map.schema.json", ArticleMap, False)}
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Catalog:
     pages: dict[str, str] = field(default_factory=dict)  # docs/ 下每个 Markdown 页面的原文：{路径: 文字}
     failed: set[str] = field(default_factory=set)  # 没能读进来的文件（显示路径）
     forms: list[Form] = field(default_factory=list)  # 文书登记表，见 forms.py
+    article_maps: list[ArticleMap] = field(default_factory=list)  # 条文对照，见 article_map.py
 
     def __post_init__(self):
         self._by_id = {p.id: p for p in self.procedures}
@@ -64,6 +68,10 @@ class Catalog:
     def citation(self, regulation_id: str, article: str) -> str:
         """法规名称加条款，如“《信访工作条例》第十七条”。"""
         return self._regulations[regulation_id].name + article if regulation_id in self._regulations else article
+
+    def article_href(self, regulation_id: str, article: str) -> str:
+        """条款在“逐条对照”页上的位置（docs 中的路径加锚点），没有对照时为空。"""
+        return article_href(self.article_maps, regulation_id, article)
 
     def regulation(self, regulation_id: str) -> Regulation:
         return self._regulations[regulation_id]
@@ -94,9 +102,10 @@ def load_catalog(root: Path) -> Catalog:
                       regulations=registers["_regulations.yml"] or [],
                       time_limits={t.id: t for t in registers["_time_limits.yml"] or []},
                       pages=_docs_pages(root, problems), forms=registers["_forms.yml"] or [],
-                      failed={p.file for p in problems})
+                      article_maps=registers["_article_map.yml"] or [], failed={p.file for p in problems})
     loaded = {name: registers[name] is not None for name in REGISTERS}
     problems += meaning_problems(catalog, loaded) + form_problems(catalog, loaded)
+    problems += article_map_problems(catalog, loaded)
     if any(p.severity == "error" for p in problems):
         raise ProblemsFound(problems)
     catalog.warnings = problems

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .model import SUPERSEDED, Entry, Procedure
 from .problems import Problem, display_path
-from .time_limits import REFERENCE, substitute
+from .time_limits import REFERENCE, substitute, wrong_unit
 from .yaml_loader import strings
 
 FIRST_THINGS_MAX = 40  # “先做什么”每行显示出来的字数上限：手机上一两行读完
@@ -44,7 +44,7 @@ def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]
     problems += _glossary(catalog, ids)
     if regulations is not None:
         problems += _regulations(catalog)
-    problems += _time_limits(catalog, domains, regulations)
+    problems += _time_limits(catalog, domains, regulations, roles)
     problems += _paths(catalog, ids)
     return problems
 
@@ -157,10 +157,15 @@ def _limit_references(proc: Procedure, limits) -> list[Problem]:
         if is_key:
             continue
         for match in REFERENCE.finditer(text):
-            if match.group(2).strip() not in limits:
+            ref = match.group(2).strip()
+            if ref not in limits:
                 line, column = proc.loaded.position(path)
-                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
+                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{ref}”没有登记",
                                         "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
+            elif wrong_unit(text, match, limits[ref]):
+                line, column = proc.loaded.position(path)
+                problems.append(Problem(proc.source, line, column, "C033", f"期限“{ref}”按工作日计算，后面却写了“日”",
+                                        f"写成 [[天数:{ref}]]个工作日，或用 [[时限:{ref}]] 写出完整的写法"))
     return problems
 
 
@@ -220,11 +225,21 @@ def _regulations(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def _time_limits(catalog: Catalog, domains: set[str] | None, regulations: set[str] | None) -> list[Problem]:
-    """时限登记表：领域已登记，依据的文件已登记。"""
+def _time_limits(catalog: Catalog, domains: set[str] | None, regulations: set[str] | None,
+                 roles: set[str] | None) -> list[Problem]:
+    """时限登记表：领域、依据的文件和责任人已登记；写法与计日、方向一致（读者看写法就知道怎么算）。"""
     shown = display_path(catalog.root / "procedures" / "_time_limits.yml", catalog.root)
     problems = []
     for limit in catalog.time_limits.values():
+        if roles is not None and limit.actor and limit.actor not in roles:
+            problems.append(_at(limit, shown, ("actor",), "C030", f"责任人“{limit.actor}”没有登记",
+                                "在 procedures/_roles.yml 中登记这个角色，或改用已登记的角色名"))
+        if limit.working_days and "工作日" not in limit.wording:
+            problems.append(_at(limit, shown, ("wording",), "C033", "按工作日计算的期限，写法里没有“工作日”",
+                                "写成“……{天数}个工作日内”，读者才不会按日历日算"))
+        if limit.direction == "之前" and "前" not in limit.wording.split("{天数}", 1)[-1]:
+            problems.append(_at(limit, shown, ("wording",), "C033", "“之前”的期限，写法里天数后面没有“前”",
+                                "写成“……{天数}日前”"))
         if domains is not None and limit.domain not in domains:
             problems.append(_at(limit, shown, ("domain",), "C030", f"领域“{limit.domain}”没有登记",
                                 "改用 procedures/_domains.yml 中的领域编号"))

@@ -16,8 +16,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .article_map import add_article_map_pages
 from .catalog import Catalog
-from .flowchart import add_whole_flow, charts
+from .flowchart import add_whole_flow, charts, whole_flow
 from .forms import add_form_pages
 from .change_pages import add_change_pages, md_text
 from .model import LearningPath, Procedure, Regulation, chinese_date
@@ -116,6 +117,7 @@ class Renderer:
         self._add_time_limit_pages(pages)
         add_form_pages(self, pages)
         add_whole_flow(self, pages)
+        add_article_map_pages(self, pages)  # 法规的逐条对照（article_map.py）
         self._substitute_time_limits(pages)
         self._add_glossary_pages(pages)
         self._add_wayfinding(pages)
@@ -149,7 +151,8 @@ class Renderer:
             limits = [t for t in self.catalog.time_limits.values() if t.domain == domain.id]
             if limits:
                 uri = time_limits_uri(domain.id)
-                pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by)
+                pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by,
+                                         stages=whole_flow(self.catalog, domain.id))
 
     def _substitute_time_limits(self, pages: dict[str, str]) -> None:
         """[[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数：说明页正文里的，以及 YAML 文字
