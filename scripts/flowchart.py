@@ -224,7 +224,7 @@ WHOLE_FLOWS = {
         Stage("提出信访事项", ("zoufang-jitifang", "laixin-wangshang")),
         Stage("登记和分类", ("dengji-fenlei", "zhongda-jinji")),
         Stage("转送、交办和告知", ("shouli-gaozhi", "buyu-shouli"), (
-            Route("直接向有权处理的机关、单位提出", (Leg(("xinfang-zhijie-gaozhi",)),)),
+            Route("直接向信访部门以外的机关、单位提出", (Leg(("xinfang-zhijie-gaozhi",)),)),
             Route("向党委和政府信访部门提出", (Leg(("xinfang-dengji-zhuanjiao",)),
                                          Leg(("xinfang-shouli-gaozhi", "xinfang-zhuanjiao-yiyi")))),
         )),

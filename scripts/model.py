@@ -140,6 +140,12 @@ class TimeLimit(Entry):
         return self.wording.replace("{天数}", str(self.days))
 
     @property
+    def parts(self) -> tuple[str, str]:
+        """写法在天数前后的两段，页面上把天数加粗：(“自受理之日起”, “日内办结”)。"""
+        before, _, after = self.wording.partition("{天数}")
+        return before, after
+
+    @property
     def working_days(self) -> bool:
         return self.counting == "工作日"
 
