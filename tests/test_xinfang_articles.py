@@ -74,7 +74,7 @@ def test_every_cited_article_of_the_tiaoli_is_in_the_map(catalog, tiaoli_map):
 def test_the_regulation_entry_was_checked_and_names_who_it_applies_to(catalog):
     tiaoli = catalog.regulation(TIAOLI)
     assert "2026-12-04" in tiaoli.checked
-    for body in ("人大机关", "政协机关", "监察机关", "审判机关", "检察机关", "群团组织", "国有企事业单位"):
+    for body in ("人大", "政协", "监察机关", "法院", "检察院", "群团组织", "国有企事业单位"):
         assert body in tiaoli.scope
 
 
