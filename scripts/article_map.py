@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .model import Article, ArticleMap
 from .problems import Problem, display_path
+from .time_limits import REFERENCE, wrong_unit
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -66,7 +67,7 @@ def known_pages(catalog: Catalog) -> set[str]:
 
 def article_map_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
     """C050 法规或领域没有登记；C051 条号不齐、重复或超出条数，一条既没有讲在哪里也没有说明理由；
-    C052 讲在的规程、步骤或页面不存在。"""
+    C052 讲在的规程、步骤或页面不存在；“要求”里引用的期限没有登记（C031）或单位写错（C033）。"""
     shown = display_path(catalog.root / "procedures" / ARTICLE_MAP_FILE, catalog.root)
     problems: list[Problem] = []
 
@@ -100,6 +101,14 @@ def article_map_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Prob
                 report(article, ("number",), "C051", f"“{article.number}”既没有“讲在”，也没有“不在本手册”",
                        "写明手册中讲它的规程步骤或页面；不在本手册中讲的，写一句理由")
             problems.extend(_target_problems(article, procedures, pages, shown))
+            for match in REFERENCE.finditer(article.requirement):  # “要求”里也可以写 [[天数:编号]]
+                ref = match.group(2).strip()
+                if ref not in catalog.time_limits:
+                    report(article, ("requirement",), "C031", f"引用的时限“{ref}”没有登记",
+                           "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]")
+                elif wrong_unit(article.requirement, match, catalog.time_limits[ref]):
+                    report(article, ("requirement",), "C033", f"期限“{ref}”按工作日计算，后面却写了“日”",
+                           f"写成 [[天数:{ref}]]个工作日")
         missing = [n for n in range(1, article_map.count + 1) if n not in seen]
         if missing:
             report(article_map, ("articles",), "C051", f"缺少{'、'.join(_chinese(n) for n in missing[:5])}"
