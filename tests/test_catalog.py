@@ -28,7 +28,7 @@ def test_missing_required_field(tree):
 def test_unknown_field_points_at_its_key(tree):
     tree.write(PROC, VALID_PROCEDURE.replace("    时限: 当场\n", "    时间: 当场\n"))
     assert problems(tree) == [
-        f"{PROC}:20:5 [S001] “步骤”第 1 项中有不认识的字段“时间” → 检查拼写；这里可用的字段有：编号、名称、做法、责任人、时限、法定时限、留痕材料"
+        f"{PROC}:20:5 [S001] “步骤”第 1 项中有不认识的字段“时间” → 检查拼写；这里可用的字段有：编号、名称、做法、责任人、时限、法定时限、留痕材料、依据"
     ]
 
 
