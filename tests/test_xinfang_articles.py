@@ -150,3 +150,31 @@ def test_missing_duplicate_and_dangling_entries_are_reported(tree):
     assert codes.count("C052") == 2, found  # 步骤和页面不存在
     assert any("缺少第三条" in p for p in found)
     assert any("“第一条”重复" in p for p in found)
+
+
+def cited_numbers(catalog, step) -> set[int]:
+    """这一步依据的条款（含它的法定时限登记的条款）里出现的条号；“第二十九条至第三十一条”展开成三条。"""
+    numbers: set[int] = set()
+    articles = [b.article for b in step.bases if b.regulation == TIAOLI]
+    limit = catalog.time_limits.get(step.legal_limit) if step.legal_limit else None
+    articles += [limit.article] if limit and limit.basis == TIAOLI else []
+    for article in articles:
+        found = [chinese_number(n) for n in re.findall(r"第([一二三四五六七八九十百]+)条", article)]
+        if "至" in article and len(found) == 2:
+            numbers |= set(range(found[0], found[1] + 1))
+        else:
+            numbers |= set(found)
+    return numbers
+
+
+def test_every_step_named_in_the_map_cites_that_article_back(catalog, tiaoli_map):
+    """对照页从一条指到某一步，那一步的“依据”也要写这一条：读者从那一步能点回来。"""
+    procedures = catalog.by_id()
+    missing = []
+    for article in tiaoli_map.articles:
+        for target in article.targets:
+            if target.procedure and target.step:
+                step = next(s for s in procedures[target.procedure].steps if s.id == target.step)
+                if article_number(article.number) not in cited_numbers(catalog, step):
+                    missing.append(f"{article.number} → {target.procedure}/{target.step}")
+    assert not missing, missing
