@@ -55,6 +55,11 @@ def form_uri(domain_id: str, form_id: str, suffix: str = ".md") -> str:
     return f"{domain_id}/wenshu/{form_id}{suffix}"
 
 
+def article_map_uri(domain_id: str, regulation_id: str) -> str:
+    """一份法规的“逐条对照”页。"""
+    return f"{domain_id}/tiaowen/{regulation_id}.md"
+
+
 def site_url(uri: str, directory_urls: bool) -> str:
     """页面（docs 中的路径）在站点中的地址：a/b.md → a/b/ 或 a/b.html；首页是空字符串。"""
     if not uri.endswith(".md"):

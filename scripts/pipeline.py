@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts.content import front_matter
 from scripts.content.catalog import Catalog
-from scripts.content.checks import form_problems, meaning_problems
+from scripts.content.checks import article_map_problems, form_problems, meaning_problems
 from scripts.content.loader import read_catalog
 from scripts.content.time_limits import REFERENCE, substitute
 from scripts.history.version import Version, describe
@@ -60,6 +60,7 @@ def check(sources: Sources) -> list[Problem]:
     if not sources.loaded:
         return problems  # docs/、procedures/ 被拒绝读取（source_files.py），没有可检查的内容
     problems += meaning_problems(catalog, sources.loaded) + form_problems(catalog, sources.loaded)
+    problems += article_map_problems(catalog, sources.loaded)
     docs = display_path(catalog.root / "docs", catalog.root)
     for uri, text in catalog.pages.items():
         shown = f"{docs}/{uri}"

@@ -43,8 +43,8 @@ def test_every_procedure_page_has_its_chart_with_every_step(catalog, real_pages)
                 assert step.name in svg.find(f"{SVG}desc").text
             texts = "".join(svg.itertext())
             for step in proc.steps:
-                if step.legal_limit:
-                    assert f"法定时限{catalog.time_limits[step.legal_limit].days}日" in texts
+                if step.legal_limit:  # 天数连同单位：“15日”“5个工作日”
+                    assert f"法定时限{catalog.time_limits[step.legal_limit].length}" in texts
         lanes = [t for g in svgs[0].iter(f"{SVG}g") if g.get("class") == "flowchart__lane"
                  for t in ["".join(g.itertext())]]
         assert lanes == list(dict.fromkeys(s.owner for s in proc.steps)), proc.id
@@ -75,7 +75,8 @@ def test_wrap_counts_chinese_as_one_and_marks_cuts():
 
 
 def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
-    """信访概述页“核心流程”一节末尾的全流程：每一格链接到它的规程，期限的天数来自时限登记表。"""
+    """信访概述页“核心流程”一节末尾的全流程：每一格链接到它的规程，格子下面的期限来自时限登记表，
+    写出谁来做和天数（工作日写“个工作日”）；两条入口分开写，不连成一串。"""
     from scripts.addresses import page_href
     from scripts.pages.flowchart import WHOLE_FLOWS
 
@@ -84,14 +85,44 @@ def test_xinfang_overview_shows_the_whole_flow(catalog, real_pages):
     assert page.index("## 核心流程") < start < page.index("## 本地经验")
     block = page[start:page.index("</div>", start)]
     assert "\n\n" not in block
-    names = re.findall(r'<span class="whole-flow__box">(.*?)</span></li>', block)
-    assert len(names) == len(WHOLE_FLOWS["xinfang"])
-    for (name, proc_ids, _limits), box in zip(WHOLE_FLOWS["xinfang"], names, strict=True):
-        assert name in box
-        for proc_id in proc_ids:
+    items = re.findall(r'<li class="whole-flow__stage">(.*?)</li>', block)
+    assert len(items) == len(WHOLE_FLOWS["xinfang"])
+    for stage, item in zip(WHOLE_FLOWS["xinfang"], items, strict=True):
+        box = re.search(r'<span class="whole-flow__box">(.*?)</span>(?:<span class="whole-flow__limits">|$)', item).group(1)
+        assert stage.name in box
+        for proc_id in stage.procedure_ids:
             assert f'href="{page_href(f"xinfang/{proc_id}.md", "xinfang/index.md", True)}"' in box
-    for limit_id in {i for _, _, ids in WHOLE_FLOWS["xinfang"] for i in ids}:
-        limit = catalog.time_limits[limit_id]
-        assert f"<strong>{limit.days}日</strong> {limit.stage}" in block
-    assert [n for n, _, _ in WHOLE_FLOWS["xinfang"]] == ["来访、来信、网上", "登记和分类", "受理告知", "办理", "答复",
-                                                        "复查", "复核", "终结"]
+        for route in stage.routes:
+            for leg in route.legs:
+                for limit_id in leg.choices:
+                    limit = catalog.time_limits[limit_id]
+                    before, after = limit.parts
+                    assert f'<span class="whole-flow__actor">{limit.actor}</span>' in item
+                    assert f"{limit.stage}——{before}<strong>{limit.days}</strong>{after}" in item
+    assert [s.name for s in WHOLE_FLOWS["xinfang"]] == ["提出信访事项", "登记和分类", "转送、交办和告知", "办理和答复",
+                                                       "复查", "复核", "终结"]
+
+
+def test_the_two_entry_routes_are_alternatives_not_a_chain(real_pages):
+    """两条入口分开写、标明只走一条；第二条路上告知和提出异议用“或者”连着；异议按工作日计算。"""
+    for uri in ("xinfang/index.md", "xinfang/shixian.md"):
+        page = real_pages[uri]
+        block = page[page.index('<div class="whole-flow'):]
+        entry = re.search(r'<li class="whole-flow__stage">(?:(?!</li>).)*转送、交办和告知.*?</li>', block).group()
+        assert "两条路，只走其中一条" in entry
+        routes = re.findall(r'<span class="whole-flow__route">', entry)
+        assert len(routes) == 2
+        assert '<span class="whole-flow__or">或者</span>' in entry
+        assert "<strong>5</strong>个工作日内" in entry
+    # 办理时限一览不再把各个期限连成一串箭头
+    assert "time-flow__arrow" not in real_pages["xinfang/shixian.md"]
+
+
+def test_time_limit_page_says_who_and_working_days(real_pages):
+    page = real_pages["xinfang/shixian.md"]
+    assert "## 对转送、交办提出异议：5 个工作日 { #xinfang-zhuanjiao-yiyi }" in page
+    section = page[page.index("## 对转送、交办提出异议"):]
+    section = section[:section.index("\n## ", 1)]
+    assert "**谁来做**：收到信访事项的机关单位。" in section
+    assert "**怎么算**：按工作日计算，不是日历日。" in section
+    assert "第二十三条第三款" in section

@@ -110,3 +110,55 @@ def test_source_with_a_typo_is_explained_by_the_closest_form(tree):
     found = problems(tree)
     assert any("“来源”第 1 项缺少必填字段“章节”" in p for p in found), found
     assert not any("法规" in p for p in found), found
+
+
+WORKING_DAYS = TIME_LIMITS + """\
+- 编号: shili-yiyi
+  领域: shili
+  环节: 对转送事项提出异议
+  天数: 5
+  计日: 工作日
+  写法: 自收到之日起{天数}个工作日内
+  依据: xinfang-gongzuo-tiaoli
+  条款: 第二十三条第三款
+  责任人: 接访人
+"""
+
+
+def test_working_days_are_shown_as_working_days(tree):
+    """计日为工作日的期限：一览页的标题、说明和流程图都写“个工作日”；写了责任人的写出谁来做。"""
+    tree.write("procedures/_time_limits.yml", WORKING_DAYS)
+    tree.write("procedures/shili/shili-guicheng.yml", USES_LIMIT.replace("法定时限: shili-shouli", "法定时限: shili-yiyi"))
+    tree.write("docs/shili/shili-guicheng.md", "# 示例规程：登记来访\n\n异议：[[天数:shili-yiyi]]个工作日内提出。\n")
+    generated = pages(tree)
+    page = generated["shili/shixian.md"]
+    assert "## 对转送事项提出异议：5 个工作日 { #shili-yiyi }" in page
+    assert "**谁来做**：接访人。" in page and "**怎么算**：按工作日计算，不是日历日。" in page
+    assert "第二十三条第三款" in page
+    # 没有全流程的领域：各个期限互不相连，不画箭头
+    assert '<ul class="time-flow">' in page and "time-flow__arrow" not in page
+    assert "<strong>5个工作日</strong>" in page
+    assert "法定时限5个工作日" in generated["shili/shili-guicheng.md"]
+    assert "异议：5个工作日内提出。" in generated["shili/shili-guicheng.md"]
+
+
+def test_working_days_must_be_written_as_working_days(tree):
+    tree.write("procedures/_time_limits.yml", WORKING_DAYS.replace("{天数}个工作日内", "{天数}日内"))
+    assert any("[C033] 按工作日计算的期限，写法里没有“工作日”" in p for p in problems(tree))
+    tree.write("procedures/_time_limits.yml", WORKING_DAYS)
+    tree.write("docs/shili/shuoming.md", "# 说明\n\n异议：[[天数:shili-yiyi]]日内提出。\n")
+    assert problems(tree) == [
+        "docs/shili/shuoming.md:3:4 [C033] 期限“shili-yiyi”按工作日计算，后面却写了“日”"
+        " → 写成 [[天数:shili-yiyi]]个工作日，或用 [[时限:shili-yiyi]] 写出完整的写法"
+    ]
+
+
+def test_before_limits_say_before_and_actors_must_be_registered(tree):
+    before = TIME_LIMITS.replace("写法: 自收到之日起{天数}日内", "写法: 开工{天数}日内\n  方向: 之前")
+    tree.write("procedures/_time_limits.yml", before.replace("依据:", "责任人: 不存在的角色\n  依据:"))
+    found = problems(tree)
+    assert any("[C033] “之前”的期限，写法里天数后面没有“前”" in p for p in found), found
+    assert any("[C030] 责任人“不存在的角色”没有登记" in p for p in found), found
+    tree.write("procedures/_time_limits.yml", before.replace("开工{天数}日内", "开工{天数}日前"))
+    page = pages(tree)["shili/shixian.md"]
+    assert "：15 日前 { #shili-shouli }" in page and "<strong>15日前</strong>" in page

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.content.article_map import article_href
 from scripts.content.forms import form_for
 from scripts.content.glossary import Glossary
-from scripts.content.model import Domain, Form, LearningPath, Procedure, Regulation, Role, Step, TimeLimit
+from scripts.content.model import ArticleMap, Domain, Form, LearningPath, Procedure, Regulation, Role, Step, TimeLimit
 from scripts.problems import Problem
 
 
@@ -28,6 +29,7 @@ class Catalog:
     pages: dict[str, str] = field(default_factory=dict)  # docs/ 下每个 Markdown 页面的原文：{路径: 文字}
     failed: set[str] = field(default_factory=set)  # 没能读进来的文件（显示路径）
     forms: list[Form] = field(default_factory=list)  # 文书登记表，见 forms.py
+    article_maps: list[ArticleMap] = field(default_factory=list)  # 条文对照，见 article_map.py
 
     def __post_init__(self):
         self._by_id = {p.id: p for p in self.procedures}
@@ -51,6 +53,10 @@ class Catalog:
     def citation(self, regulation_id: str, article: str) -> str:
         """法规名称加条款，如“《信访工作条例》第十七条”。"""
         return self._regulations[regulation_id].name + article if regulation_id in self._regulations else article
+
+    def article_href(self, regulation_id: str, article: str) -> str:
+        """条款在“逐条对照”页上的位置（docs 中的路径加锚点），没有对照时为空。"""
+        return article_href(self.article_maps, regulation_id, article)
 
     def regulation(self, regulation_id: str) -> Regulation:
         return self._regulations[regulation_id]

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scripts.addresses import forms_uri, time_limits_uri
+from scripts.content.article_map import article_number
 from scripts.content.forms import FORMS_FILE
-from scripts.content.model import SUPERSEDED, Entry, Procedure
-from scripts.content.time_limits import REFERENCE, substitute
+from scripts.content.model import SUPERSEDED, Article, Entry, Procedure
+from scripts.content.time_limits import REFERENCE, substitute, wrong_unit
 from scripts.content.yaml_loader import strings
 from scripts.problems import Problem, display_path
 
@@ -49,7 +51,7 @@ def meaning_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]
     problems += _glossary(catalog, ids)
     if regulations is not None:
         problems += _regulations(catalog)
-    problems += _time_limits(catalog, domains, regulations)
+    problems += _time_limits(catalog, domains, regulations, roles)
     problems += _paths(catalog, ids)
     problems += _unsafe_ids(catalog)
     return problems
@@ -183,10 +185,15 @@ def _limit_references(proc: Procedure, limits) -> list[Problem]:
         if is_key:
             continue
         for match in REFERENCE.finditer(text):
-            if match.group(2).strip() not in limits:
+            ref = match.group(2).strip()
+            if ref not in limits:
                 line, column = proc.loaded.position(path)
-                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{match.group(2).strip()}”没有登记",
+                problems.append(Problem(proc.source, line, column, "C031", f"引用的时限“{ref}”没有登记",
                                         "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
+            elif wrong_unit(text, match, limits[ref]):
+                line, column = proc.loaded.position(path)
+                problems.append(Problem(proc.source, line, column, "C033", f"期限“{ref}”按工作日计算，后面却写了“日”",
+                                        f"写成 [[天数:{ref}]]个工作日，或用 [[时限:{ref}]] 写出完整的写法"))
     return problems
 
 
@@ -246,11 +253,21 @@ def _regulations(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def _time_limits(catalog: Catalog, domains: set[str] | None, regulations: set[str] | None) -> list[Problem]:
-    """时限登记表：领域已登记，依据的文件已登记。"""
+def _time_limits(catalog: Catalog, domains: set[str] | None, regulations: set[str] | None,
+                 roles: set[str] | None) -> list[Problem]:
+    """时限登记表：领域、依据的文件和责任人已登记；写法与计日、方向一致（读者看写法就知道怎么算）。"""
     shown = display_path(catalog.root / "procedures" / "_time_limits.yml", catalog.root)
     problems = []
     for limit in catalog.time_limits.values():
+        if roles is not None and limit.actor and limit.actor not in roles:
+            problems.append(_at(limit, shown, ("actor",), "C030", f"责任人“{limit.actor}”没有登记",
+                                "在 procedures/_roles.yml 中登记这个角色，或改用已登记的角色名"))
+        if limit.working_days and "工作日" not in limit.wording:
+            problems.append(_at(limit, shown, ("wording",), "C033", "按工作日计算的期限，写法里没有“工作日”",
+                                "写成“……{天数}个工作日内”，读者才不会按日历日算"))
+        if limit.direction == "之前" and "前" not in limit.wording.split("{天数}", 1)[-1]:
+            problems.append(_at(limit, shown, ("wording",), "C033", "“之前”的期限，写法里天数后面没有“前”",
+                                "写成“……{天数}日前”"))
         if domains is not None and limit.domain not in domains:
             problems.append(_at(limit, shown, ("domain",), "C030", f"领域“{limit.domain}”没有登记",
                                 "改用 procedures/_domains.yml 中的领域编号"))
@@ -317,3 +334,103 @@ def form_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
                 report(form, ("records", index), "C041", f"没有哪份清单的留痕材料写作“{record}”",
                        "照清单中的写法改正，或删去这一项", "warning")
     return problems
+
+
+# ---- 条文对照（procedures/_article_map.yml）----------------------------------
+
+ARTICLE_MAP_FILE = "_article_map.yml"
+
+
+def known_pages(catalog: Catalog) -> set[str]:
+    """对照可以指向的页面：docs/ 下的手写页面，以及生成的“办理时限一览”和文书页。"""
+    generated = {time_limits_uri(limit.domain) for limit in catalog.time_limits.values()}
+    generated |= {form.page_uri for form in catalog.forms} | {forms_uri(form.domain) for form in catalog.forms}
+    return set(catalog.pages) | generated
+
+
+def article_map_problems(catalog: Catalog, loaded: dict[str, bool]) -> list[Problem]:
+    """C050 法规或领域没有登记；C051 条号不齐、重复或超出条数，一条既没有讲在哪里也没有说明理由；
+    C052 讲在的规程、步骤或页面不存在；“要求”里引用的期限没有登记（C031）或单位写错（C033）。"""
+    shown = display_path(catalog.root / "procedures" / ARTICLE_MAP_FILE, catalog.root)
+    problems: list[Problem] = []
+
+    def report(entry, where: tuple, code: str, message: str, hint: str) -> None:
+        line, column = entry.where(*where)
+        problems.append(Problem(shown, line, column, code, message, hint))
+
+    regulations = {r.id for r in catalog.regulations} if loaded["_regulations.yml"] else None
+    domains = {d.id for d in catalog.domains} if loaded["_domains.yml"] else None
+    procedures = catalog.by_id()
+    pages = known_pages(catalog)
+    for article_map in catalog.article_maps:
+        if regulations is not None and article_map.regulation not in regulations:
+            report(article_map, ("regulation",), "C050", f"法规编号“{article_map.regulation}”没有登记",
+                   "先在 procedures/_regulations.yml 中登记这份文件，或检查编号拼写")
+        if domains is not None and article_map.domain not in domains:
+            report(article_map, ("domain",), "C050", f"领域“{article_map.domain}”没有登记",
+                   "改用 procedures/_domains.yml 中的领域编号")
+        seen: dict[int, int] = {}
+        for article in article_map.articles:
+            number = article_number(article.number)
+            if number is None or not 1 <= number <= article_map.count:
+                report(article, ("number",), "C051", f"“{article.number}”不在第一条到第{article_map.count}条之间",
+                       "检查条号；全文条数变了的，改“条数”")
+            elif number in seen:
+                report(article, ("number",), "C051", f"“{article.number}”重复（第 {seen[number]} 行已有）",
+                       "每条只写一行，讲在几处的写在同一行的“讲在”里")
+            else:
+                seen[number] = article.where("number")[0]
+            if not article.targets and not article.outside:
+                report(article, ("number",), "C051", f"“{article.number}”既没有“讲在”，也没有“不在本手册”",
+                       "写明手册中讲它的规程步骤或页面；不在本手册中讲的，写一句理由")
+            problems.extend(_target_problems(article, procedures, pages, shown))
+            for match in REFERENCE.finditer(article.requirement):  # “要求”里也可以写 [[天数:编号]]
+                ref = match.group(2).strip()
+                if ref not in catalog.time_limits:
+                    report(article, ("requirement",), "C031", f"引用的时限“{ref}”没有登记",
+                           "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]")
+                elif wrong_unit(article.requirement, match, catalog.time_limits[ref]):
+                    report(article, ("requirement",), "C033", f"期限“{ref}”按工作日计算，后面却写了“日”",
+                           f"写成 [[天数:{ref}]]个工作日")
+        missing = [n for n in range(1, article_map.count + 1) if n not in seen]
+        if missing:
+            report(article_map, ("articles",), "C051", f"缺少{'、'.join(_chinese(n) for n in missing[:5])}"
+                   f"{'等' + str(len(missing)) + '条' if len(missing) > 5 else ''}",
+                   "第一条到最后一条每条都要有一行")
+    return problems
+
+
+def _target_problems(article: Article, procedures: dict, pages: set[str], shown: str) -> list[Problem]:
+    problems = []
+    for index, target in enumerate(article.targets):
+        def report(message: str, hint: str, field: str | None = None, target=target) -> None:
+            line, column = target.where(field) if field else target.where()
+            problems.append(Problem(shown, line, column, "C052", message, hint))
+
+        if bool(target.procedure) == bool(target.page) or (target.step and not target.procedure):
+            report(f"“{article.number}”讲在的第 {index + 1} 项要么写“规程”（可加“步骤”），要么写“页面”",
+                   "二者只写一个；“步骤”只能跟在“规程”后面")
+        elif target.procedure:
+            proc = procedures.get(target.procedure)
+            if proc is None:
+                report(f"规程“{target.procedure}”不存在", "检查编号拼写", "procedure")
+            elif target.step and target.step not in {step.id for step in proc.steps}:
+                report(f"规程“{target.procedure}”中没有步骤“{target.step}”",
+                       f"改用其中之一：{'、'.join(step.id for step in proc.steps)}", "step")
+        elif target.page not in pages:
+            report(f"页面 docs/{target.page} 不存在", "写相对 docs/ 的路径，如 xinfang/regulations.md", "page")
+    return problems
+
+
+def _chinese(number: int) -> str:
+    """22 → “第二十二条”（只用于提示）。"""
+    digits = "零一二三四五六七八九"
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    text = (digits[hundreds] + "百" if hundreds else "")
+    if tens:
+        text += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        text += "零"
+    text += digits[ones] if ones else ""
+    return f"第{text}条"

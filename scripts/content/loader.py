@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scripts.content.catalog import Catalog
 from scripts.content.glossary import Glossary
-from scripts.content.model import Domain, Form, LearningPath, Procedure, Regulation, Role, Term, TimeLimit, read_all
+from scripts.content.model import ArticleMap, Domain, Form, LearningPath, Procedure, Regulation, Role, Term, TimeLimit, read_all
 from scripts.content.source_files import tree_problems
 from scripts.content.yaml_loader import LoadedYaml, YamlLoadError, load_yaml, read_text
 from scripts.problems import Problem, display_path
@@ -22,7 +22,8 @@ REGISTERS = {"_domains.yml": ("domains.schema.json", Domain, True), "_roles.yml"
              "_regulations.yml": ("regulations.schema.json", Regulation, True),
              "_time_limits.yml": ("time_limits.schema.json", TimeLimit, True),
              "_paths.yml": ("paths.schema.json", LearningPath, False),
-             "_forms.yml": ("forms.schema.json", Form, False)}
+             "_forms.yml": ("forms.schema.json", Form, False),
+             "_article_map.yml": ("article_map.schema.json", ArticleMap, False)}
 
 
 
@@ -45,7 +46,7 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem], dict[str, bool]]:
                       regulations=registers["_regulations.yml"] or [],
                       time_limits={t.id: t for t in registers["_time_limits.yml"] or []},
                       pages=_docs_pages(root, problems), forms=registers["_forms.yml"] or [],
-                      failed={p.file for p in problems})
+                      article_maps=registers["_article_map.yml"] or [], failed={p.file for p in problems})
     return catalog, problems, {name: registers[name] is not None for name in REGISTERS}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
-from scripts.addresses import checklist_uri, form_uri, procedure_uri
+from scripts.addresses import article_map_uri, checklist_uri, form_uri, procedure_uri
 from scripts.content.yaml_loader import LoadedYaml
 from scripts.dates import chinese_date
 
@@ -129,11 +129,32 @@ class TimeLimit(Entry):
     counting: str = key("计日", "日历日")
     direction: str = key("方向", "之内")
     checked: str = key("核对", "")
+    actor: str = key("责任人", "")  # 到期前必须办完这件事的角色（_roles.yml 中登记）
 
     @property
     def text(self) -> str:
         """清单和说明页上显示的写法，如“自受理之日起60日内办结”。"""
         return self.wording.replace("{天数}", str(self.days))
+
+    @property
+    def parts(self) -> tuple[str, str]:
+        """写法在天数前后的两段，页面上把天数加粗：(“自受理之日起”, “日内办结”)。"""
+        before, _, after = self.wording.partition("{天数}")
+        return before, after
+
+    @property
+    def working_days(self) -> bool:
+        return self.counting == "工作日"
+
+    @property
+    def unit(self) -> str:
+        """天数的单位：“日”，按工作日计算的是“个工作日”。"""
+        return "个工作日" if self.working_days else "日"
+
+    @property
+    def length(self) -> str:
+        """天数连同单位，如“15日”“5个工作日”；“之前”的期限加“前”，如“15日前”。"""
+        return f"{self.days}{self.unit}" + ("前" if self.direction == "之前" else "")
 
 
 @dataclass(frozen=True)
@@ -281,6 +302,44 @@ class Procedure(Entry):
 
     def roles(self) -> list[str]:
         return [party.role for party in self.parties]
+
+
+# ---- 条文对照（procedures/_article_map.yml，见 article_map.py）------------------
+
+@dataclass(frozen=True)
+class ArticleTarget(Entry):
+    """手册中讲这一条的地方：一项规程（写了步骤的是清单上的那一步），或 docs/ 下的一个页面。"""
+
+    procedure: str = key("规程", "")
+    step: str = key("步骤", "")
+    page: str = key("页面", "")  # 相对 docs/ 的路径
+
+
+@dataclass(frozen=True)
+class Article(Entry):
+    """法规的一条：条号、用我们自己的话写的一句要求、手册中讲它的地方（或为什么不在本手册中讲）。"""
+
+    number: str = key("条")  # 如“第二十二条”
+    requirement: str = key("要求")
+    targets: tuple[ArticleTarget, ...] = key("讲在", (), kind=ArticleTarget)
+    outside: str = key("不在本手册", "")  # 不在本手册中讲的理由
+    chapter: str = key("章", "")  # 写在一章的第一条上，如“第三章 信访事项的提出和受理”
+
+
+@dataclass(frozen=True)
+class ArticleMap(Entry):
+    """一份法规的逐条对照：从第一条到最后一条，每条一行。"""
+
+    regulation: str = key("文件")  # 法规登记表中的编号
+    domain: str = key("领域")
+    count: int = key("条数")  # 全文共多少条
+    articles: tuple[Article, ...] = key("条文", kind=Article)
+    checked: str = key("核对", "")  # 对照的文本和核对日期，不在页面上显示
+
+    @property
+    def page_uri(self) -> str:
+        """生成的对照页在站点中的位置。"""
+        return article_map_uri(self.domain, self.regulation)
 
 
 # ---- 文书（procedures/_forms.yml）-------------------------------------------

@@ -29,6 +29,16 @@ def substitute(text: str, limits: dict[str, TimeLimit], shown: str) -> tuple[str
             problems.append(Problem(shown, line, column, "C031", f"引用的时限“{ref}”没有登记",
                                     "改用 procedures/_time_limits.yml 中的编号，写成 [[时限:编号]] 或 [[天数:编号]]"))
             return match.group(0)
+        if wrong_unit(text, match, limit):
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            problems.append(Problem(shown, line, column, "C033", f"期限“{ref}”按工作日计算，后面却写了“日”",
+                                    f"写成 [[天数:{ref}]]个工作日，或用 [[时限:{ref}]] 写出完整的写法"))
         return limit.text if kind == "时限" else str(limit.days)
 
     return REFERENCE.sub(replace, text), problems
+
+
+def wrong_unit(text: str, match: re.Match, limit: TimeLimit) -> bool:
+    """[[天数:编号]] 引用按工作日计算的期限，后面却紧跟“日”：读者会按日历日算。"""
+    return match.group(1) == "天数" and limit.working_days and text.startswith("日", match.end())

@@ -96,9 +96,9 @@ def wrap(text: str, width: int, max_lines: int = 0) -> list[str]:
 
 
 def limit_label(catalog: Catalog, step: Step) -> str:
-    """箭头旁的时限：法定时限写天数（完整写法在清单上），其他时限照写。"""
+    """箭头旁的时限：法定时限写天数和单位（如“15日”“5个工作日”，完整写法在清单上），其他时限照写。"""
     if step.legal_limit:
-        return f"法定时限{catalog.time_limits[step.legal_limit].days}日"
+        return f"法定时限{catalog.time_limits[step.legal_limit].length}"
     return step.time_limit
 
 
@@ -169,39 +169,92 @@ def charts(catalog: Catalog, proc: Procedure) -> list[Chart]:
     return [lane_chart(catalog, proc), narrow_chart(catalog, proc)]
 
 
-# ---- 一个领域的全流程（领域概述页“核心流程”一节的末尾）----------------------------
+# ---- 一个领域的全流程（领域概述页“核心流程”一节的末尾，也在“办理时限一览”页的开头）----------
 
-@dataclass
+@dataclass(frozen=True)
+class Leg:
+    """一段法定期限（时限登记表中的编号）。choices 有几个时只走其中一个，如“告知”或者“提出异议”；
+    extension 是这段期限经批准可以延长的期限。"""
+
+    choices: tuple[str, ...]
+    extension: str = ""
+
+
+@dataclass(frozen=True)
+class Route:
+    """一条路上依次经过的几段期限；一个环节有几条路时，信访事项只走其中一条，期限不能相加。"""
+
+    name: str  # 这条路从哪里开始，如“向信访部门提出”；环节只有一条路时为空
+    legs: tuple[Leg, ...]
+
+
+@dataclass(frozen=True)
 class Stage:
     name: str
+    procedure_ids: tuple[str, ...]
+    routes: tuple[Route, ...] = ()
+
+
+@dataclass
+class LegView:
+    """页面上的一段期限：期限都从时限登记表读出。"""
+
+    choices: list  # TimeLimit，只走其中一个
+    extension: object | None  # TimeLimit：可以延长的期限
+
+
+@dataclass
+class RouteView:
+    name: str
+    legs: list[LegView]
+
+
+@dataclass
+class StageView:
+    name: str
     procedures: list[Procedure]
-    limits: list  # TimeLimit：进入这一环节之前的法定期限
+    routes: list[RouteView]  # 有几条时只走其中一条
 
 
-# 每个环节：(名称, 规程编号, 这一环节的法定时限编号)。天数、写法都从时限登记表读。
+def _one(*ids: str) -> Route:
+    return Route("", tuple(Leg((i,)) for i in ids))
+
+
+# 每个领域的全流程。天数、写法、谁来做都从时限登记表读。
 WHOLE_FLOWS = {
     "xinfang": [
-        ("来访、来信、网上", ["zoufang-jitifang", "laixin-wangshang"], []),
-        ("登记和分类", ["dengji-fenlei"], ["xinfang-dengji-zhuanjiao"]),
-        ("受理告知", ["shouli-gaozhi"], ["xinfang-shouli-gaozhi"]),
-        ("办理", ["banli-dafu"], ["xinfang-banjie", "xinfang-yanqi"]),
-        ("答复", ["banli-dafu"], []),
-        ("复查", ["fucha-fuhe"], ["xinfang-fucha-qingqiu", "xinfang-fucha-yijian"]),
-        ("复核", ["fucha-fuhe"], ["xinfang-fuhe-qingqiu", "xinfang-fuhe-yijian"]),
-        ("终结", ["fucha-fuhe"], []),
+        Stage("提出信访事项", ("zoufang-jitifang", "laixin-wangshang")),
+        Stage("登记和分类", ("dengji-fenlei", "zhongda-jinji")),
+        Stage("转送、交办和告知", ("shouli-gaozhi", "buyu-shouli"), (
+            Route("直接向信访部门以外的机关、单位提出", (Leg(("xinfang-zhijie-gaozhi",)),)),
+            Route("向党委和政府信访部门提出", (Leg(("xinfang-dengji-zhuanjiao",)),
+                                         Leg(("xinfang-shouli-gaozhi", "xinfang-zhuanjiao-yiyi")))),
+        )),
+        Stage("办理和答复", ("banli-dafu",), (Route("", (Leg(("xinfang-banjie",), "xinfang-yanqi"),)),)),
+        Stage("复查", ("fucha-fuhe",), (_one("xinfang-fucha-qingqiu", "xinfang-fucha-yijian"),)),
+        Stage("复核", ("fucha-fuhe",), (_one("xinfang-fuhe-qingqiu", "xinfang-fuhe-yijian"),)),
+        Stage("终结", ("fucha-fuhe",)),
     ],
 }
 CORE = re.compile(r"^## 核心流程[^\n]*\n(?:(?!## ).*\n?)*", re.M)
 
 
-def whole_flow(catalog: Catalog, domain_id: str) -> list[Stage]:
-    """领域的全流程；规程或时限缺了（还没写好）的环节略去，不让构建失败。"""
-    by_id = catalog.by_id()
+def whole_flow(catalog: Catalog, domain_id: str) -> list[StageView]:
+    """领域的全流程；规程或时限缺了（还没写好）的环节、期限略去，不让构建失败。"""
+    by_id, limits = catalog.by_id(), catalog.time_limits
     stages = []
-    for name, proc_ids, limit_ids in WHOLE_FLOWS.get(domain_id, []):
-        procs = [by_id[i] for i in proc_ids if i in by_id]
-        if procs:
-            stages.append(Stage(name, procs, [catalog.time_limits[i] for i in limit_ids if i in catalog.time_limits]))
+    for stage in WHOLE_FLOWS.get(domain_id, []):
+        procs = [by_id[i] for i in stage.procedure_ids if i in by_id]
+        if not procs:
+            continue
+        routes = []
+        for route in stage.routes:
+            legs = [LegView([limits[i] for i in leg.choices if i in limits], limits.get(leg.extension))
+                    for leg in route.legs]
+            legs = [leg for leg in legs if leg.choices]
+            if legs:
+                routes.append(RouteView(route.name, legs))
+        stages.append(StageView(stage.name, procs, routes))
     return stages
 
 

@@ -25,7 +25,9 @@ def build_nav(catalog: Catalog) -> list[NavItem]:
         if any(t.domain == key for t in catalog.time_limits.values()):
             section.append({"办理时限一览": time_limits_uri(key)})
         if any(form.domain == key for form in catalog.forms):
-            section.append({"文书": forms_uri(key)})  # 可打印、可下载的文书（forms.py）
+            section.append({"文书": forms_uri(key)})  # 可打印、可下载的文书（form_pages.py）
+        section += [{f"{catalog.regulation(m.regulation).name}逐条对照": m.page_uri}  # article_map_pages.py
+                    for m in catalog.article_maps if m.domain == key]
         section += [uri for uri in _markdown_in(catalog, key) if uri not in claimed]
         nav.append({domain.name: section})
     nav.append({"索引": [{"按领域查规程": "indexes/domains.md"}, {"按角色查规程": "indexes/roles.md"},

@@ -37,6 +37,7 @@ REVIEW_DUE = PageType("待复核", "review_due.md.j2", in_nav=False, summary=Tru
 AUTHORED = PageType("手写页面", None, in_nav=True, summary=False)
 FORMS = PageType("文书", "forms_index.md.j2", in_nav=True, summary=True)  # 一个领域的文书一览（forms.py）
 FORM = PageType("文书打印页", "form.md.j2", in_nav=False, summary=True)  # 一份文书的空白表，编辑指向 _forms.yml
+ARTICLE_MAP = PageType("逐条对照", "article_map.md.j2", in_nav=True, summary=True)  # 法规逐条对照（article_map_pages.py）
 
 
 def page_type(catalog: Catalog, uri: str) -> PageType:
@@ -53,6 +54,8 @@ def page_type(catalog: Catalog, uri: str) -> PageType:
         return TIME_LIMITS
     if folder.endswith("/wenshu"):
         return FORMS if name == "index.md" else FORM
+    if folder.endswith("/tiaowen"):
+        return ARTICLE_MAP
     if uri in catalog.procedure_pages:
         return PROCEDURE
     return AUTHORED
@@ -65,4 +68,6 @@ def edit_uri(catalog: Catalog, uri: str, authored_src: str | None) -> str | None
         return f"../{catalog.procedure_pages[uri].source}"
     if kind in (FORMS, FORM):
         return "../procedures/_forms.yml"
+    if kind is ARTICLE_MAP:
+        return "../procedures/_article_map.yml"
     return authored_src

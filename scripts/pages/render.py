@@ -13,8 +13,9 @@ from scripts.addresses import START_URI, checklists_uri, overview_uri, print_uri
 from scripts.content.catalog import Catalog
 from scripts.content.model import LearningPath, Procedure
 from scripts.content.time_limits import REFERENCE, substitute
+from scripts.pages.article_map_pages import add_article_map_pages
 from scripts.pages.change_pages import add_change_pages
-from scripts.pages.flowchart import add_whole_flow, charts
+from scripts.pages.flowchart import add_whole_flow, charts, whole_flow
 from scripts.pages.form_pages import add_form_pages
 from scripts.pages.page_types import CHECKLIST, DOMAIN_CHECKLISTS, DOMAIN_OVERVIEW, DOMAIN_PRINT, START, TIME_LIMITS
 from scripts.pages.reference import H1, content_pages, glossary_entries, glossary_groups, regulation_entries
@@ -55,6 +56,7 @@ class PageGenerator(Renderer):
         self._add_time_limit_pages(pages)
         add_form_pages(self, pages)
         add_whole_flow(self, pages)
+        add_article_map_pages(self, pages)  # 法规的逐条对照（article_map_pages.py）
         self._substitute_time_limits(pages)
         self._add_glossary_pages(pages)
         self._add_wayfinding(pages)
@@ -88,7 +90,8 @@ class PageGenerator(Renderer):
             limits = [t for t in self.catalog.time_limits.values() if t.domain == domain.id]
             if limits:
                 uri = time_limits_uri(domain.id)
-                pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by)
+                pages[uri] = self.render(TIME_LIMITS.template, uri, domain=domain, limits=limits, used_by=used_by,
+                                         stages=whole_flow(self.catalog, domain.id))
 
     def _substitute_time_limits(self, pages: dict[str, str]) -> None:
         """[[时限:编号]]、[[天数:编号]] 换成时限登记表中的写法或天数：说明页正文里的，以及 YAML 文字
