@@ -377,3 +377,13 @@ def test_404_page_is_styled_and_clean_in_the_browser(watched_page, nginx_url):
     assert [p for p in page.problems if "status of 404" not in p] == []
     page.get_by_role("link", name="回到首页").click()
     expect(page).to_have_url(nginx_url)
+
+
+@pytest.mark.parametrize("path", ["sw.js", "assets/checklist.js", PAGE, "no/such/worker.js"])
+def test_a_service_worker_script_is_always_the_one_that_unregisters_itself(nginx_url, path):
+    """以前登记过的 service worker 检查更新时拿到的是注销脚本；新的登记不上（无论哪个地址）。"""
+    status, headers, body = fetch(nginx_url + path, Service_Worker="script")
+    assert status == 200 and headers["Content-Type"].startswith("application/javascript")
+    assert b"registration.unregister()" in body and headers["Cache-Control"] == "no-store"
+    status, _, body = fetch(nginx_url + "assets/checklist.js")  # 普通的请求照常
+    assert status == 200 and b"registration.unregister()" not in body

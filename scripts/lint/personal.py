@@ -74,7 +74,8 @@ def find_names(text: str) -> Iterator[tuple[int, str, str]]:
     pattern = denylist(path) if path else None
     if pattern is not None:
         for match in pattern.finditer(text):
-            found[match.start()] = (match.group(), f"出现了个人姓名“{match.group()}”")
+            # 只说位置，不说是哪个姓名：否则报告就成了“猜一个名字，看它在不在名单上”的查询口
+            found[match.start()] = (match.group(), "这里有一个名单上的个人姓名")
     for match in NAME_WITH_TITLE.finditer(text):
         if not any(start <= match.start() < start + len(name) for start, (name, _) in found.items()):
             found[match.start()] = (match.group(), f"出现了“姓名 + 称谓”的写法“{match.group()}”")
