@@ -22,6 +22,7 @@ from scripts.content import front_matter
 from scripts.content.catalog import Catalog
 from scripts.content.checks import article_map_problems, form_problems, meaning_problems
 from scripts.content.loader import read_catalog
+from scripts.content.markdown_limits import nesting_problems
 from scripts.content.time_limits import REFERENCE, substitute
 from scripts.history.version import Version, describe
 from scripts.pages.forms_docx import form_documents
@@ -64,6 +65,7 @@ def check(sources: Sources) -> list[Problem]:
     docs = display_path(catalog.root / "docs", catalog.root)
     for uri, text in catalog.pages.items():
         shown = f"{docs}/{uri}"
+        problems += nesting_problems(text, shown)  # 嵌套太深的 Markdown 不交给解析器（F005）
         problems += front_matter.problems(text, shown)  # 页首元数据只能用允许的键、写文字
         if REFERENCE.search(text):
             problems += substitute(text, catalog.time_limits, shown)[1]  # [[时限:…]] 引用了没有登记的期限
@@ -144,6 +146,22 @@ def postprocess(site: Path, sources: Sources, *, builder: str, directory_urls: b
         fix_query_segmentation(site)
         stats = search_index.compact(site, sources.catalog, directory_urls)
         search_index.write_suggestions(site, sources.catalog, directory_urls)
+    check_sizes(site)
     if policy:
         add_meta_policy(site, check_site(site), styles)
     return stats
+
+
+PAGE_LIMIT = 5_000_000  # 一个生成的页面（现在最大的是“打印全部清单”，约 0.4 MB）
+SITE_LIMIT = 500_000_000  # 整个站点（现在约 17 MB）
+
+
+def check_sizes(site: Path) -> None:
+    """构建出来的页面和站点不能大得离谱（缩写、术语一类的展开会把几十 KB 的页面变成几百 MB）。"""
+    too_big = [(p, p.stat().st_size) for p in site.rglob("*.html") if p.stat().st_size > PAGE_LIMIT]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    if too_big or total > SITE_LIMIT:
+        pages = "、".join(f"{p.relative_to(site).as_posix()}（{size // 1_000_000} MB）" for p, size in too_big[:5])
+        raise ManualError(f"构建出来的{'页面 ' + pages if too_big else '站点'}太大"
+                          f"（上限：每页 {PAGE_LIMIT // 1_000_000} MB，全站 {SITE_LIMIT // 1_000_000} MB）"
+                          "→ 检查这一页的缩写定义（*[缩写]: 全称）和重复的内容，拆成几页")

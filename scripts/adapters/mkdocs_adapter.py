@@ -25,12 +25,10 @@ from scripts.pages.navigation import build_nav
 from scripts.pages.page_types import CHECKLIST, PROCEDURE, edit_uri, page_type
 from scripts.pages.sanitizer import Sanitizer
 from scripts.pages.tooltips import TermTooltips
-from scripts.problems import ProblemsFound
+from scripts.problems import ManualError, ProblemsFound
 from scripts.search import search_index
 from scripts.search.search_dictionary import SearchDictionary
-from scripts.search.search_worker import WorkerMismatch
 from scripts.search.segment_cache import SegmentCache
-from scripts.site.csp import CspError
 
 log = logging.getLogger("mkdocs.hooks.procedures")
 
@@ -166,7 +164,7 @@ def on_post_build(config) -> None:
         stats = pipeline.postprocess(Path(config.site_dir), _build.sources, builder="material",
                                      directory_urls=config.use_directory_urls, search=_glossary_search(config),
                                      policy=not _build.serving)
-    except (WorkerMismatch, CspError) as err:
+    except ManualError as err:  # 搜索 worker 对不上、页面太大、内容安全策略不允许的写法
         raise PluginError(str(err)) from None
     if stats is not None:
         log.info(str(stats))

@@ -26,8 +26,7 @@ from scripts import ROOT, pipeline
 from scripts.addresses import CHANGES_URI, site_url
 from scripts.history.version import Version, footer_fields
 from scripts.pages.docs_tree import write_docs_tree
-from scripts.search.search_worker import WorkerMismatch
-from scripts.site.csp import CspError
+from scripts.problems import ManualError
 from scripts.site.site_build import BuildFailed
 from scripts.site.swap import clean_leftovers, locked, replace, staging_dir
 
@@ -77,7 +76,7 @@ def _build(sources: pipeline.Sources, work: Path, name: str) -> Path:
     site.chmod(0o755)
     try:
         pipeline.postprocess(site, sources, builder="zensical")  # 中文搜索按术语表分词；内容安全策略
-    except (WorkerMismatch, CspError) as err:
+    except ManualError as err:  # 搜索 worker 对不上、页面太大、内容安全策略不允许的写法
         raise BuildFailed(f"{err}\n{name}/ 保持原样") from None
     return site
 

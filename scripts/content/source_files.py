@@ -33,6 +33,10 @@ PASSIVE = {
     "procedures": {".yml", ".yaml", ".json"},
 }
 PAGE = ".md"
+# 大小的上限（字节）：现在最大的页面约 14 KB、登记表约 45 KB；超过上限的多半是失误或攻击，报出文件名
+LIMITS = {PAGE: 100_000, ".yml": 200_000, ".yaml": 200_000, ".json": 200_000}
+PASSIVE_LIMIT = 20_000_000  # 一张图片或一份附件
+FOLDER_LIMIT = 200_000_000  # docs/ 或 procedures/ 合计
 
 
 class RefusedFile(ManualError):
@@ -54,13 +58,30 @@ def tree_problems(root: Path) -> list[Problem]:
             problems.append(found)
             continue
         theme = theme_files(root) if folder == "docs" else set()
+        total = 0
         for current, dirs, files in os.walk(top):  # os.walk 默认不进入指向目录的符号链接
             for name in sorted(dirs + files):
                 path = Path(current) / name
                 found = _refusal(path, root) or (_not_passive(path, top, folder, theme) if name in files else None)
+                if found is None and name in files:
+                    size = os.lstat(path).st_size
+                    total += size
+                    found = _too_large(path, top, folder, size)
                 if found:
                     problems.append(found)
+        if total > FOLDER_LIMIT:
+            problems.append(Problem(folder, 1, 1, "F004", f"{folder}/ 合计 {total // 1_000_000} MB，超过上限 "
+                                    f"{FOLDER_LIMIT // 1_000_000} MB", "大的附件不放进仓库，改为链接到单位的文件服务器"))
     return problems
+
+
+def _too_large(path: Path, top: Path, folder: str, size: int) -> Problem | None:
+    limit = LIMITS.get(path.suffix, PASSIVE_LIMIT)
+    if size <= limit:
+        return None
+    shown = f"{folder}/{path.relative_to(top).as_posix()}"
+    return Problem(shown, 1, 1, "F004", f"文件有 {size // 1000} KB，超过上限 {limit // 1000} KB",
+                   "页面和清单拆成几份；图片和附件先压缩，太大的不放进仓库")
 
 
 def _not_passive(path: Path, top: Path, folder: str, theme: set[str]) -> Problem | None:
