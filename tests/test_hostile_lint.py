@@ -97,3 +97,9 @@ def test_front_matter_keys_and_values(tree):
 def test_allowed_front_matter_is_fine(tree):
     text = "---\ntitle: 标题\ndescription: 一段简介。\ntags:\n  - 信访\nhide: [toc]\nsearch:\n  boost: 2\n---\n\n# 页\n"
     assert lint_lines(tree, {"docs/a.md": text}) == []
+
+
+@pytest.mark.parametrize("attr", ['title="<iframe src=x>"', "href=https://example.com/", "SRC='x.png'"])
+def test_an_attribute_list_may_not_set_title_href_or_src(tree, attr):
+    lines = lint_lines(tree, {"docs/a.md": f"# 页\n\n悬停这里\n{{: .tip {attr} }}\n"})
+    assert any(line.startswith("docs/a.md:4:") and "[L017] 属性列表不能设置" in line for line in lines), lines

@@ -39,6 +39,7 @@ DESTINATIONS = re.compile(
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 HTML_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+ATTR_LIST_RESERVED = re.compile(r"(?<![\w-])(title|href|src)\s*=", re.I)
 HANDLER = re.compile(r"(?<![\w-])(on[a-z]+|style)\s*=", re.I)
 LINK_TITLE = re.compile(r"""\]\(\s*<?[^)\s>]*>?\s+("[^"]*"|'[^']*'|\([^()]*\))\s*\)"""
                         r"""|^\s{0,3}\[[^\]]+\]:\s*\S+\s+("[^"]*"|'[^']*'|\([^()]*\))\s*$""")
@@ -55,6 +56,7 @@ def check(source: Source) -> Iterator[Problem]:
     for number, line in _markup_lines(source, lines):
         yield from _links(source.shown, number, line)
         yield from _handlers(source.shown, number, line)
+        yield from _attr_list_links(source.shown, number, line)
         yield from _titles(source.shown, number, line)
     if source.kind == "markdown":
         yield from front_matter.problems(source.text, source.shown)
@@ -90,6 +92,15 @@ def _handlers(shown: str, number: int, line: str) -> Iterator[Problem]:
             kind = "样式属性 style" if name == "style" else f"事件处理器 {name}"
             yield problem(shown, number, container.start() + match.start() + 1, "L017", f"{kind}不能写在页面里",
                           "删除它；样式写进 overrides/assets/manual.css，交互需要时在议题中提出，由维护者审核")
+
+
+def _attr_list_links(shown: str, number: int, line: str) -> Iterator[Problem]:
+    """属性列表只用来加 class 和 id：title（提示框）、href、src 一律不许设，它们只能来自 Markdown 本身的写法。"""
+    for container in ATTR_LIST.finditer(line):
+        for match in ATTR_LIST_RESERVED.finditer(container.group()):
+            yield problem(shown, number, container.start() + match.start() + 1, "L017",
+                          f"属性列表不能设置 {match.group(1).lower()}",
+                          "属性列表只写 class 或 id（如 {: .tip }）；链接和图片用 Markdown 的写法，提示文字写进正文")
 
 
 def _titles(shown: str, number: int, line: str) -> Iterator[Problem]:
