@@ -188,7 +188,12 @@ def _same_in_ci_and_locally(monkeypatch):
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Tree:
-    t = Tree(tmp_path / "project")
+    return make_tree(tmp_path)
+
+
+def make_tree(base: Path) -> Tree:
+    """base/project 下一个最小但完整的手册项目（也给模块级的夹具用）。"""
+    t = Tree(base / "project")
     for schema in (ROOT / "procedures").glob("*.schema.json"):
         t.write(f"procedures/{schema.name}", schema.read_text(encoding="utf-8"))
     t.write("procedures/_domains.yml", DOMAINS)
