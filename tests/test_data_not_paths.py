@@ -33,7 +33,7 @@ def test_a_ref_to_a_server_sends_no_request(tree):
     requests = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802（http.server 的接口名）
+        def do_GET(self):  # http.server 的接口名
             requests.append(self.path)
             self.send_response(200)
             self.end_headers()

@@ -47,7 +47,7 @@ def visit(browser, url: str, local: tuple[str, ...]) -> list[str]:
     for element in page.locator("article [title], article a, article img, article p").all()[:40]:
         try:
             element.hover(timeout=500)
-        except Exception:  # noqa: BLE001（看不见的元素悬停不了，跳过）
+        except Exception:  # 看不见的元素悬停不了，跳过
             pass
     page.wait_for_timeout(300)
     if "<iframe" in page.locator("body").inner_html() or page.locator("article script").count():

@@ -77,9 +77,9 @@ class _Sanitize(Postprocessor):
 class Sanitizer(Extension):
     """Markdown 扩展：在所有其他后处理（含术语提示）之后过滤正文。两种构建工具都加载它（mkdocs.yml）。"""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802（Markdown 的接口名）
+    def extendMarkdown(self, md: Markdown) -> None:  # Markdown 的接口名
         md.postprocessors.register(_Sanitize(md), "sanitize", -100)
 
 
-def makeExtension(**kwargs) -> Sanitizer:  # noqa: N802（Markdown 按这个名字找扩展）
+def makeExtension(**kwargs) -> Sanitizer:  # Markdown 按这个名字找扩展
     return Sanitizer(**kwargs)
