@@ -340,10 +340,12 @@ def test_search_tooltips_and_checklists_work_under_the_policy(watched_page, ngin
     assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
 
     # 搜索：Worker、importScripts 的 lunr 语言包、fetch 搜索索引都在策略下运行
-    type_chinese(page, "input.md-search__input", "陪同")
+    # （这里测的是搜索在策略下能运行，不是排名：要找的页面在前 5 项里就行）
+    type_chinese(page, "input.md-search__input", "四见面")
     first = page.locator(".md-search-result__item a").first
     expect(first).to_be_visible(timeout=10_000)
-    assert "/si-jianmian-liang-diantou/" in first.get_attribute("href")
+    hrefs = [link.get_attribute("href") or "" for link in page.locator(".md-search-result__item > a").all()[:5]]
+    assert any("/si-jianmian-liang-diantou/" in href for href in hrefs), hrefs
     page.keyboard.press("Escape")
 
     # 术语提示：Material 把 abbr 的 title 变成提示框（位置由脚本用 CSSOM 设置）
