@@ -51,3 +51,10 @@ def test_a_page_that_expands_beyond_the_cap_fails_the_build_by_name(tree, tmp_pa
     with pytest.raises(BuildFailed):
         build_site(tree.root, tmp_path / "site", in_process=True, lint=False)
     assert not (tmp_path / "site").exists()
+
+
+def test_the_lint_reports_deep_markdown_without_running_its_other_rules(tree):
+    from tests.lint_helpers import lint_lines
+
+    lines = lint_lines(tree, {"docs/deep.md": "# 很深\n\n" + "`" * 40000 + "\n"}, markdown_style=True)
+    assert [line.split(" ")[1] for line in lines] == ["[F005]"], lines

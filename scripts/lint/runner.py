@@ -12,7 +12,8 @@ import yaml
 
 from scripts.content.glossary import Glossary
 from scripts.content.loader import read_registers
-from scripts.content.source_files import tree_problems
+from scripts.content.markdown_limits import nesting_problems
+from scripts.content.source_files import LIMITS, tree_problems
 from scripts.content.yaml_loader import YAML_ERROR_HINT, YamlLoadError, load_yaml
 from scripts.problems import Problem, display_path
 
@@ -70,6 +71,10 @@ def lint(root: Path, paths: Sequence[Path] | None = None, *, today: dt.date | No
     inside = [p for p in targets if p.is_relative_to(root)]
     compare = sorted(set(targets) | set(tree if inside else []), key=lambda p: display_path(p, root))
 
+    # 太大或嵌套太深的文件（F004、F005，与构建是同一个检查）只报这一条，不交给后面的规则和 Markdown 解析
+    too_costly = {p: found for p in targets if p.suffix == ".md" and (found := _too_costly(p, root)) is not None}
+    targets = [p for p in targets if p not in too_costly]
+    compare = [p for p in compare if p not in too_costly]
     markdown = [p for p in targets if p.suffix == ".md"] if markdown_style else []
     style = MarkdownStyleJob(markdown, root)
     registers = read_registers(root, [], ("_glossary.yml", "_regulations.yml"), checked=False)  # 有错的当作空的
@@ -78,6 +83,7 @@ def lint(root: Path, paths: Sequence[Path] | None = None, *, today: dt.date | No
     typography.configure(root)
     wanted = set(targets)
     problems: list[Problem] = tree_problems(root)  # 符号链接、设备和仓库之外的文件（与构建是同一个检查）
+    problems += [p for found in too_costly.values() for p in found]
     sources: list[Source] = []
     for path in compare:
         source = _read(path, root, problems if path in wanted else [])
@@ -88,7 +94,19 @@ def lint(root: Path, paths: Sequence[Path] | None = None, *, today: dt.date | No
             problems += _check(source, terms, today)
     problems += duplicates.check(sources, report={display_path(p, root) for p in targets})
     problems += style.result()
-    return LintResult(sorted(set(problems)), len(targets), time.perf_counter() - started)
+    return LintResult(sorted(set(problems)), len(targets) + len(too_costly), time.perf_counter() - started)
+
+
+def _too_costly(path: Path, root: Path) -> list[Problem] | None:
+    """不该再往下检查的 Markdown 页面：太大的（F004 已由 tree_problems 报出）返回 []，嵌套太深的返回 F005 的问题，
+    正常的返回 None。"""
+    try:
+        if path.stat().st_size > LIMITS[".md"]:
+            return []
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return nesting_problems(text, display_path(path, root)) or None
 
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> Source | None:
