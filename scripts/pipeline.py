@@ -24,6 +24,8 @@ from scripts.content.checks import article_map_problems, form_problems, meaning_
 from scripts.content.loader import read_catalog
 from scripts.content.markdown_limits import nesting_problems
 from scripts.content.time_limits import REFERENCE, substitute
+from scripts.history.changes import History, limits_by_source, load_history
+from scripts.history.git_dates import last_commit_dates
 from scripts.history.version import Version, describe
 from scripts.pages.forms_docx import form_documents
 from scripts.pages.render import generate as render_pages
@@ -40,6 +42,8 @@ class Sources:
 
     catalog: Catalog
     version: Version
+    history: History = field(default_factory=lambda: History(available=False))  # 修订记录（git 历史）
+    dates: dict[Path, dt.date] = field(default_factory=dict)  # 每个文件最后一次提交的日期（“最后更新”）
     read_problems: list[Problem] = field(default_factory=list)  # 读取和结构校验时发现的
     loaded: dict[str, bool] = field(default_factory=dict)  # 登记表是否读成（没读成的不做依赖它的检查）
 
@@ -51,7 +55,8 @@ class Sources:
 def load(root: Path) -> Sources:
     """第一阶段：读出全部内容和版本。读不成的文件记成问题，交给 check 一起报出。"""
     catalog, problems, loaded = read_catalog(root)
-    return Sources(catalog, describe(catalog.root), problems, loaded)
+    history = load_history(catalog.root, limits_by_source(catalog.procedures))  # git 只在这一阶段读
+    return Sources(catalog, describe(catalog.root), history, last_commit_dates(catalog.root), problems, loaded)
 
 
 def check(sources: Sources) -> list[Problem]:
@@ -110,7 +115,7 @@ def generate(sources: Sources, *, today: dt.date | None = None, directory_urls: 
 
     “今天”默认取版本的构建日期：离线包用提交时间（SOURCE_DATE_EPOCH），同一提交哪天打包都一样。
     """
-    pages: dict[str, str | bytes] = dict(render_pages(sources.catalog, today or sources.version.date,
+    pages: dict[str, str | bytes] = dict(render_pages(sources.catalog, sources.history, today or sources.version.date,
                                                       alias_lines=alias_lines, directory_urls=directory_urls))
     pages.update(form_documents(sources.catalog))
     outside = [uri for uri in pages if not inside(uri)]

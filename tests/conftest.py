@@ -165,10 +165,10 @@ class Tree:
 
 def pages(tree: Tree, today: dt.date = dt.date(2026, 6, 1), **options) -> dict[str, str]:
     """读取并校验临时项目，返回生成的全部页面：{路径: Markdown}。"""
-    from scripts.pages.render import generate
-    from scripts.pipeline import load_catalog
+    from scripts import pipeline
 
-    return generate(load_catalog(tree.root), today, **options)
+    pages = pipeline.generate(pipeline.checked(tree.root), today=today, **options)
+    return {uri: text for uri, text in pages.items() if isinstance(text, str)}
 
 
 def problems(tree: Tree) -> list[str]:
@@ -219,9 +219,10 @@ def catalog():
 @pytest.fixture(scope="session")
 def real_pages(catalog):
     """真实手册生成的全部页面 {路径: Markdown}（只读，整个测试会话共用）。"""
-    from scripts.pages.render import generate
+    from scripts import pipeline
 
-    return generate(catalog)
+    pages = pipeline.generate(pipeline.checked(ROOT), today=dt.date.today())
+    return {uri: text for uri, text in pages.items() if isinstance(text, str)}
 
 
 @pytest.fixture(scope="session")

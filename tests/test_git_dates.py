@@ -46,10 +46,10 @@ def test_checklist_pages_take_the_date_of_their_yaml(repo):
     config = SimpleNamespace(docs_dir=str(repo.root / "docs"), config_file_path=str(repo.root / "mkdocs.yml"))
     checklist = page(config, "shili/checklists/shili-guicheng.md", "../procedures/shili/shili-guicheng.yml")
     assert page_source(checklist, Path(config.docs_dir)) == (repo.root / "procedures/shili/shili-guicheng.yml").resolve()
-    stamp_updated(checklist, config)
+    stamp_updated(checklist, config, last_commit_dates(repo.root))
     assert checklist.meta == {"git_revision_date_localized": "最后更新：2026年1月2日"}
     home = page(config, "index.md", "index.md")
-    stamp_updated(home, config)
+    stamp_updated(home, config, last_commit_dates(repo.root))
     assert home.meta["git_revision_date_localized"] == "最后更新：2026年3月4日"
 
 
@@ -57,7 +57,7 @@ def test_no_history_means_no_date(tree):
     config = SimpleNamespace(docs_dir=str(tree.root / "docs"), config_file_path=str(tree.root / "mkdocs.yml"))
     assert last_commit_dates(tree.root) == {}
     home = page(config, "index.md", "index.md")
-    stamp_updated(home, config)
+    stamp_updated(home, config, last_commit_dates(tree.root))
     assert home.meta == {}
 
 

@@ -8,9 +8,8 @@ import sys
 
 import pytest
 
-from scripts import ROOT
+from scripts import ROOT, pipeline
 from scripts.lint import lint
-from scripts.pages.render import generate
 from scripts.pipeline import load_catalog
 from scripts.scaffold import ScaffoldError, free_id, scaffold, slug
 
@@ -38,7 +37,7 @@ def test_new_procedure_passes_the_build_at_once(tree):
     procedure = catalog.by_id()["banli-qunzhong-laixin"]
     assert procedure.title == "办理群众来信" and procedure.last_review == "2026-03-01"
     assert procedure.roles() == ["接访人"]
-    pages = generate(catalog, dt.date(2026, 3, 1))
+    pages = pipeline.generate(pipeline.checked(tree.root), today=dt.date(2026, 3, 1))
     assert "shili/checklists/banli-qunzhong-laixin.md" in pages
 
 

@@ -60,10 +60,10 @@ def page_source(page, docs_dir: Path) -> Path | None:
     return Path(src).resolve() if src else None
 
 
-def stamp_updated(page, config) -> None:
-    """在页面元数据中写入“最后更新”日期，由 Material 显示在正文下方。"""
+def stamp_updated(page, config, dates: dict[Path, dt.date]) -> None:
+    """在页面元数据中写入“最后更新”日期，由 Material 显示在正文下方。dates 是 load 阶段读好的（last_commit_dates）。"""
     docs_dir = Path(config.docs_dir)
     source = page_source(page, docs_dir)
-    date = last_commit_dates(Path(config.config_file_path).parent).get(source) if source else None
+    date = dates.get(source) if source else None
     if date is not None:
         page.meta["git_revision_date_localized"] = f"最后更新：{chinese_date(date)}"

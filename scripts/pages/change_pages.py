@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from scripts.addresses import CHANGES_URI, REVIEW_DUE_URI
 from scripts.content.model import REVIEW_AHEAD_DAYS as AHEAD_DAYS
-from scripts.history.changes import History, limits_by_source, load_history
+from scripts.history.changes import History
 from scripts.pages.page_types import CHANGES, REVIEW_DUE
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def review_due_soon(procedures, today: dt.date, ahead: int = AHEAD_DAYS) -> list
 
 def add_change_pages(renderer: Renderer, pages: dict[str, str]) -> None:
     catalog = renderer.catalog
-    history: History = load_history(catalog.root, limits_by_source(catalog.procedures))
+    history: History = renderer.history
     for proc in catalog.procedures:
         for uri in (proc.page_uri, proc.checklist_uri):
             if uri in pages:

@@ -13,6 +13,7 @@ from scripts.addresses import START_URI, checklists_uri, overview_uri, print_uri
 from scripts.content.catalog import Catalog
 from scripts.content.model import LearningPath, Procedure
 from scripts.content.time_limits import REFERENCE, substitute
+from scripts.history.changes import History
 from scripts.pages.article_map_pages import add_article_map_pages
 from scripts.pages.change_pages import add_change_pages
 from scripts.pages.flowchart import add_whole_flow, charts, whole_flow
@@ -184,10 +185,12 @@ def path_stops(catalog: Catalog, page_of, titles: dict[str, str]) -> dict[str, l
 
 
 
-def generate(catalog: Catalog, today: dt.date | None = None, *, alias_lines: bool = True,
+def generate(catalog: Catalog, history: History, today: dt.date | None = None, *, alias_lines: bool = True,
              directory_urls: bool = True) -> dict[str, str]:
-    return PageGenerator(catalog, today or dt.date.today(), alias_lines=alias_lines,
-                    directory_urls=directory_urls).generate()
+    """history 是 load 阶段读好的修订记录（history/changes.py）：生成页面时不再运行 git。"""
+    generator = PageGenerator(catalog, today or dt.date.today(), alias_lines=alias_lines, directory_urls=directory_urls)
+    generator.history = history
+    return generator.generate()
 
 
 def _neighbours(procedures: list[Procedure]) -> dict[str, tuple[Procedure | None, Procedure | None]]:

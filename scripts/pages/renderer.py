@@ -17,6 +17,7 @@ from scripts.addresses import page_href
 from scripts.content.catalog import Catalog
 from scripts.content.model import Procedure, Regulation
 from scripts.dates import chinese_date
+from scripts.history.changes import History
 from scripts.pages.markdown_text import md_text
 from scripts.pages.reference import H1, page_title
 from scripts.site.private_cache import subfolder
@@ -57,6 +58,7 @@ class Renderer:
         self.today = today
         self.directory_urls = directory_urls  # MkDocs 的 use_directory_urls：离线包是 False
         self.env = _environment()
+        self.history: History = History(available=False)  # 修订记录：由 render.generate 交来（load 阶段读好的）
         # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
         self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
 
