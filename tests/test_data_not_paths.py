@@ -73,3 +73,15 @@ def test_an_id_that_is_not_a_plain_name_is_refused_even_if_the_schema_allows_it(
                                          ("/etc/x", False), ("a\\b.md", False), ("a//b.md", False), ("a/\nb.md", False)])
 def test_generated_paths_stay_inside_the_site(uri, ok):
     assert inside(uri) is ok
+
+
+def test_a_catastrophic_pattern_in_a_schema_does_not_hang_the_build(tree):
+    """pattern 用线性时间的 RE2 匹配：(a+)+$ 一类的正则对一长串 a 也是瞬间读完。"""
+    schema = json.loads((tree.root / SCHEMA).read_text(encoding="utf-8"))
+    schema["properties"]["摘要"] = {"type": "string", "pattern": "^(a+)+$"}
+    tree.write(SCHEMA, json.dumps(schema, ensure_ascii=False))
+    tree.write("procedures/shili/shili-guicheng.yml",
+               VALID_PROCEDURE.replace("摘要: 用于测试的一项完整规程，包含两个步骤。", "摘要: " + "a" * 50_000 + "!"))
+    with pytest.raises(ProblemsFound) as error:
+        load_catalog(tree.root)  # Python 的 re 在这里要回溯 2^50000 次
+    assert "[S001]" in error.value.report()
