@@ -48,7 +48,7 @@ def test_authored_page_gets_info_box_after_its_title(tree):
     assert page.startswith('---\ntags:\n  - "示例领域"\n')
     crumbs, _, title, rest = body(page).split("\n", 3)
     assert crumbs.startswith('<nav class="breadcrumbs"') and title == "# 登记来访"
-    assert rest.index('"规程信息"') < rest.index("正文第一段。")
+    assert rest.index('>规程信息<') < rest.index("正文第一段。")
     assert "[:material-checkbox-marked-outline: 打开清单（可勾选、可打印）](checklists/shili-guicheng.md)" in page
     assert "**下次复核**：2027年1月15日" in page
     checklist = pages(tree)["shili/checklists/shili-guicheng.md"]
@@ -119,13 +119,13 @@ def test_checklist_page_puts_the_steps_first(tree):
     """标题、摘要、先做什么、步骤、检查要点在前；适用情形、责任主体、依据、来源在后；元数据一行，不显示编号。"""
     tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("适用情形:", FIRST_THINGS))
     page = body(pages(tree)["shili/checklists/shili-guicheng.md"])
-    order = ["# 清单：", "用于测试的一项完整规程", '<p class="first-things__title">先做什么</p>', '<div class="case-header">',
-             "## 步骤", '<ol class="checklist"', "## 检查要点", '<p class="checklist-meta">', "## 适用情形",
+    order = ["# 清单：", "用于测试的一项完整规程", '<p class="first-things__title">先做什么</p>', '<div class="case-header" data-search-exclude>',
+             "## 步骤", '<ol class="checklist"', "## 检查要点", '<p class="checklist-meta" data-search-exclude>', "## 适用情形",
              "## 责任主体", "## 依据", '??? note "来源"']
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert "<li>当场登记，请来访人核对</li>\n<li>15日内书面告知</li>\n<li>不能只口头答复</li>" in page
-    assert ('<p class="checklist-meta">状态：现行 · 负责人：测试组 · 上次复核：2026年1月15日 · '
+    assert ('<p class="checklist-meta" data-search-exclude>状态：现行 · 负责人：测试组 · 上次复核：2026年1月15日 · '
             "下次复核：2027年1月15日</p>") in page
     # 规程编号只出现在属性里（勾选记忆、锚点），不出现在读者看到的文字中
     visible = re.sub(r"<[^>]*>|\]\([^)]*\)", " ", page)
@@ -137,7 +137,7 @@ def test_first_things_box_on_the_procedure_page_and_optional(tree):
     assert "先做什么" not in pages(tree)["shili/checklists/shili-guicheng.md"]  # 没填就不显示
     tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("适用情形:", FIRST_THINGS))
     page = pages(tree)["shili/shili-guicheng.md"]
-    assert page.index('"规程信息"') < page.index("先做什么") < page.index("正文第一段。")
+    assert page.index('>规程信息<') < page.index("先做什么") < page.index("正文第一段。")
 
 
 def test_first_things_is_two_or_three_short_lines(tree):
@@ -148,7 +148,7 @@ def test_first_things_is_two_or_three_short_lines(tree):
 
 def test_print_page_has_a_case_header_for_every_checklist(tree):
     page = pages(tree)["shili/checklists/print.md"]
-    assert page.count('<div class="case-header">') == 1
+    assert page.count('<div class="case-header" data-search-exclude>') == 1
     assert "<span>事项：</span><span>当事人或对象：</span>" in page
     assert "<span>编号：</span><span>经办单位：</span><span>日期：</span>" in page
 
@@ -187,5 +187,5 @@ def test_learning_path_links_and_bars(tree):
     assert 'data-path="1"' in middle and "hidden" in middle and "data-search-exclude" in middle
     # 路径条在一级标题之后
     text = generated["shili/shili-guicheng.md"]
-    assert text.index("# 登记来访") < text.index('<nav class="path-bar"') < text.index('"规程信息"')
+    assert text.index("# 登记来访") < text.index('<nav class="path-bar"') < text.index('>规程信息<')
 

@@ -6,22 +6,22 @@ import json
 import re
 import zipfile
 
-from scripts.search.search_index import ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, mark_unindexed, stats
+from scripts.search.search_index import ALIASES, INDEX, SUGGESTIONS, ZWSP, compact_index, dumps, stats
 from scripts.site.offline_bundle import NAME
 
 Z = ZWSP
 
 
-def test_metadata_elements_are_marked_and_nothing_else():
-    html = ('<div class="admonition info procedure-info"><p>状态：现行</p></div>'
-            '<p class="checklist__sign"><span>经办人：</span></p><p class="checklist__how">做法</p>'
-            '<div class="procedure-pager" data-search-exclude><p>上一篇</p></div>')
-    marked = mark_unindexed(html)
-    assert '<div class="admonition info procedure-info" data-search-exclude>' in marked
-    assert '<p class="checklist__sign" data-search-exclude>' in marked
-    assert '<p class="checklist__how">' in marked
-    assert marked.count("data-search-exclude") == 3  # 已经有的不再加
-    assert mark_unindexed(marked) == marked
+def test_metadata_elements_carry_the_exclusion_in_the_generated_pages(real_pages):
+    """模板直接给元数据元素写上 data-search-exclude：规程信息、元数据行、签字栏、案卷栏、上一篇/下一篇。"""
+    checklist = real_pages["xinfang/checklists/jiefang-wuhuanjie.md"]
+    page = real_pages["xinfang/jiefang-wuhuanjie.md"]
+    assert '<p class="checklist-meta" data-search-exclude>' in checklist
+    assert '<p class="checklist__sign" data-search-exclude>' in checklist
+    assert '<div class="case-header" data-search-exclude>' in checklist
+    assert '<div class="admonition info procedure-info" data-search-exclude markdown>' in page
+    assert '<div class="procedure-pager" data-search-exclude markdown>' in page
+    assert '<p class="checklist__how">' in checklist  # 做法照常进索引
 
 
 def index(*docs) -> dict:

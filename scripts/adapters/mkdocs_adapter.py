@@ -26,7 +26,6 @@ from scripts.pages.page_types import CHECKLIST, PROCEDURE, edit_uri, page_type
 from scripts.pages.sanitizer import Sanitizer
 from scripts.pages.tooltips import TermTooltips
 from scripts.problems import ManualError, ProblemsFound
-from scripts.search import search_index
 from scripts.search.search_dictionary import SearchDictionary
 from scripts.search.segment_cache import SegmentCache
 
@@ -135,8 +134,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_content(html: str, page, config, files) -> str:
     assert _build is not None and _build.sources is not None
     stamp_updated(page, config, _build.sources.dates)  # “最后更新”日期取自 git 历史（load 阶段读好的）
-    # 元数据（规程信息、签字栏、上一篇/下一篇……）不进搜索索引（search_index.py）
-    return search_index.mark_unindexed(html) if _glossary_search(config) else html
+    return html  # 不进搜索索引的元素，模板里直接写了 data-search-exclude
 
 
 def on_page_context(context, page, config, nav):

@@ -1,10 +1,9 @@
 """搜索索引的整理：页面上的元数据不进索引；构建后把 search/search_index.json 改小、把清单并到说明页下。
 
-三步，都在钩子里：
-1. mark_unindexed(html)（on_page_content）：规程信息框、清单页的元数据表、签字栏、上一篇/下一篇等
-   元素加上 Material 认的 data-search-exclude，搜索插件就不收录它们（搜索结果的摘要里不再出现
-   “状态：现行 负责人……”）。
-2. compact(...)（on_post_build，搜索插件写出索引之后、offline 插件把它内嵌成 search_index.js 之前）：
+页面上不进索引的元素（规程信息框、清单页的元数据行、签字栏、案卷栏、上一篇/下一篇、面包屑、学习路径条）
+由模板直接写上 Material 认的 data-search-exclude（scripts/pages/templates/），搜索插件就不收录它们，
+搜索结果的摘要里不再出现“状态：现行 负责人……”。构建后（pipeline.postprocess）两步：
+1. compact(...)（on_post_build，搜索插件写出索引之后、offline 插件把它内嵌成 search_index.js 之前）：
    - 写成 UTF-8，不用 \\uXXXX 转义；
    - 去掉多余的零宽空格：Material 在 jieba 切出的每个词两边都加 \\u200b，挨着标点（本身就是分隔符）
      和 HTML 标签的那些不起作用；词与词之间的保留，浏览器里的 worker 靠它们切词；
@@ -12,7 +11,7 @@
    - “又称：……”一行从正文移到不显示的 aliases 字段：按别称仍能搜到，摘要里不再出现；
    - 清单页的各节挂到它的说明页下（page 字段，worker 的分组按它，见 search_worker.py）：
      一项规程在结果里只占一项，标题是说明页，清单的小节列在下面。
-3. write_suggestions(...)：搜不到时给读者的建议（术语和领域概述），overrides/assets/search.js 在需要时才加载。
+2. write_suggestions(...)：搜不到时给读者的建议（术语和领域概述），overrides/assets/search.js 在需要时才加载。
 """
 
 from __future__ import annotations
@@ -30,13 +29,6 @@ OFFLINE_INDEX = "search/search_index.js"  # Material 的 offline 插件：var __
 SUGGESTIONS = "search/suggest.js"
 ALIASES = "aliases"
 
-# 不进索引的元素（按 class）：规程信息框、清单页的元数据行、打印用的案卷栏和签字栏、上一篇/下一篇、
-# 角色标签。模板也可以直接在元素上写 data-search-exclude（面包屑、学习路径条就是这样）。
-UNINDEXED_CLASSES = frozenset({
-    "procedure-info", "checklist-meta", "case-header", "checklist-printed", "checklist__sign",
-    "procedure-pager", "role-chips", "search-exclude",
-})
-_START_TAG = re.compile(r'<([a-z][a-z0-9]*)(\s[^<>]*?\bclass="([^"]*)"[^<>]*)>')
 
 ZWSP = "\u200b"
 # 与 mkdocs.yml 中 search.separator 一致的分隔符（零宽空格除外）。
@@ -44,15 +36,6 @@ _SEPARATOR = r"[\s\-、，。；：！？“”《》（）]"
 _USELESS_ZWSP = re.compile(rf"{ZWSP}+(?={_SEPARATOR}|<|$)|(?<=>){ZWSP}+|(?<={_SEPARATOR}){ZWSP}+|^{ZWSP}+")
 _ALIAS_LINE = re.compile(rf"<p>又{ZWSP}?称：(.*?)</p>\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def mark_unindexed(html: str) -> str:
-    """给 UNINDEXED_CLASSES 中的元素加上 data-search-exclude（Material 搜索插件据此跳过整个元素）。"""
-    def mark(match: re.Match) -> str:
-        if UNINDEXED_CLASSES.isdisjoint(match.group(3).split()) or "data-search-exclude" in match.group(2):
-            return match.group(0)
-        return f"<{match.group(1)}{match.group(2)} data-search-exclude>"
-    return _START_TAG.sub(mark, html)
 
 
 @dataclass
