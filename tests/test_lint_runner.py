@@ -57,3 +57,19 @@ def test_unreadable_files_are_reported_with_the_build_rules(tree):
     lines = [str(p) for p in lint(tree.root, [gbk, broken], markdown_style=False).problems]
     assert [line.split(" ")[1] for line in lines] == ["[Y001]", "[Y002]"]
     assert lines[0].startswith("docs/gbk.md:3:1 [Y001] 文件不是 UTF-8 编码")
+
+
+def test_make_lint_also_reports_what_the_build_would_refuse(tree):
+    """make lint 一次说全：字段名拼错、未登记的角色、不存在的法规编号，不必等构建或 CI。"""
+    import subprocess
+    import sys
+
+    from tests.conftest import VALID_PROCEDURE
+
+    tree.write("procedures/shili/shili-guicheng.yml", VALID_PROCEDURE.replace("    时限: 当场\n", "    时间: 当场\n")
+               .replace("  - 文件: xinfang-gongzuo-tiaoli", "  - 文件: bu-cunzai"))
+    result = subprocess.run([sys.executable, "-m", "scripts.lint", "--root", str(tree.root)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "[S001]" in result.stdout and "“时间”" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -26,12 +26,27 @@ def github_annotation(p: Problem) -> str:
     return f"::{level} file={p.file},line={p.line},col={p.column},title=[{p.code}]::{text}"
 
 
+def _with_data_check(problems: list[Problem], root: Path, files: list[Path] | None) -> list[Problem]:
+    """加上构建的检查阶段（pipeline.check：结构、含义、引用、登记表、页首元数据……）发现的问题：
+    make lint 一次说全，编辑不必等构建或 CI 才知道字段名拼错了。只查几个文件时只报这几个文件的。"""
+    from scripts import pipeline
+    from scripts.problems import display_path
+
+    found = pipeline.check(pipeline.load(root))
+    if files is not None:
+        shown = {display_path(f.resolve(), root.resolve()) for f in files}
+        found = [p for p in found if p.file in shown]
+    return sorted(set(problems) | set(found))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.lint", description="手册的编辑检查")
     parser.add_argument("files", nargs="*", type=Path, help="要检查的文件（默认整个手册）")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（默认为本仓库）")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="按这一天判断复核是否到期（YYYY-MM-DD）")
     parser.add_argument("--no-markdown-style", action="store_true", help="不检查 Markdown 格式（L013）")
+    parser.add_argument("--skip-data-check", action="store_true",
+                        help="不做数据的检查（结构、含义、引用）：构建已经做过，只在构建里并行运行时用")
     parser.add_argument("--only", help="只报这几条规则，逗号分隔（如 L006,L007,L008：CI 里按名单检查个人信息的一步）")
     args = parser.parse_args(argv)
     files = [f for f in args.files if f.suffix in (".md", ".yml", ".yaml", ".txt")] or None
@@ -42,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到文件：{'、'.join(missing)}", file=sys.stderr)
         return 2
     result = lint(args.root, files, today=args.today, markdown_style=not args.no_markdown_style and not args.only)
+    if not args.skip_data_check and not args.only:
+        result.problems = _with_data_check(result.problems, args.root, files)
     if args.only:
         wanted = set(args.only.split(","))
         result.problems = [p for p in result.problems if p.code in wanted]
