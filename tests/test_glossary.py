@@ -126,7 +126,7 @@ def test_alias_line_on_checklist_and_authored_pages(tree):
     assert line.format("../") in generated["shili/checklists/shili-guicheng.md"]
     authored = generated["shili/shili-guicheng.md"]
     assert line.format("") in authored
-    assert authored.index('"规程信息"') < authored.index("又称：") < authored.index("正文。")
+    assert authored.index('>规程信息<') < authored.index("又称：") < authored.index("正文。")
 
 
 def test_alias_line_on_a_related_page_that_is_not_a_procedure(tree):
