@@ -25,9 +25,10 @@ def pytest_configure(config):
     tempfile.tempdir = None  # 下一次 gettempdir() 按新的 TMPDIR 重新算
 
 
-# 用到这些夹具的测试要做完整的构建（站点、离线包）或启动浏览器：不论写在哪个文件里，都自动标上相应的记号，
+# 用到这些夹具的测试要做完整的构建（站点、离线包；twice、unpacked 是 test_offline_bundle.py 的两次打包）或启动浏览器：不论写在哪个文件里，都自动标上相应的记号，
 # 所以 -m "not slow and not browser"（make test-fast）真的不构建整本手册。
-COSTLY = {"published": "slow", "real_site": "slow", "offline_bundle": "slow", "browser": "browser"}
+COSTLY = {"published": "slow", "real_site": "slow", "offline_bundle": "slow", "twice": "slow", "unpacked": "slow",
+          "browser": "browser"}
 
 
 def pytest_collection_modifyitems(config, items):

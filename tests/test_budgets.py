@@ -39,6 +39,7 @@ def test_oversized_files_are_refused_by_name(tree, path, size):
     assert f"{path}:1:1 [F004]" in error.value.report()
 
 
+@pytest.mark.slow
 def test_a_page_that_expands_beyond_the_cap_fails_the_build_by_name(tree, tmp_path, capfd):
     """缩写定义一类的展开：页面源文件不大（90 KB），构建出来却有约 20 MB。构建失败并说出是哪一页，不留站点。
 
