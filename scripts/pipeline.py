@@ -52,11 +52,18 @@ class Sources:
         return self.catalog.root
 
 
-def load(root: Path) -> Sources:
-    """第一阶段：读出全部内容和版本。读不成的文件记成问题，交给 check 一起报出。"""
+def load(root: Path, *, history: bool = True) -> Sources:
+    """第一阶段：读出全部内容和版本。读不成的文件记成问题，交给 check 一起报出。
+
+    history=False 时不读修订记录和最后修改日期（它们只用于生成页面）：只做检查的场合（make lint、make check、
+    在子进程里构建之前的检查）省下读整段 git 历史。
+    """
     catalog, problems, loaded = read_catalog(root)
-    history = load_history(catalog.root, limits_by_source(catalog.procedures))  # git 只在这一阶段读
-    return Sources(catalog, describe(catalog.root), history, last_commit_dates(catalog.root), problems, loaded)
+    sources = Sources(catalog, describe(catalog.root), read_problems=problems, loaded=loaded)
+    if history:  # git 只在这一阶段读
+        sources.history = load_history(catalog.root, limits_by_source(catalog.procedures))
+        sources.dates = last_commit_dates(catalog.root)
+    return sources
 
 
 def check(sources: Sources) -> list[Problem]:
@@ -77,9 +84,9 @@ def check(sources: Sources) -> list[Problem]:
     return problems
 
 
-def checked(root: Path) -> Sources:
+def checked(root: Path, *, history: bool = True) -> Sources:
     """load + check：有错误时抛出 ProblemsFound（列出全部问题）；警告留在 catalog.warnings。"""
-    sources = load(root)
+    sources = load(root, history=history)
     problems = check(sources)
     if any(p.severity == "error" for p in problems):
         raise ProblemsFound(problems)
@@ -89,7 +96,7 @@ def checked(root: Path) -> Sources:
 
 def load_catalog(root: Path) -> Catalog:
     """只要目录对象的场合（命令行的 check、测试、基准）：读取并检查，有错误时抛出 ProblemsFound。"""
-    return checked(root).catalog
+    return checked(root, history=False).catalog
 
 
 def start_lint(root: Path) -> subprocess.Popen:
@@ -163,8 +170,9 @@ SITE_LIMIT = 500_000_000  # 整个站点（现在约 17 MB）
 
 def check_sizes(site: Path) -> None:
     """构建出来的页面和站点不能大得离谱（缩写、术语一类的展开会把几十 KB 的页面变成几百 MB）。"""
-    too_big = [(p, p.stat().st_size) for p in site.rglob("*.html") if p.stat().st_size > PAGE_LIMIT]
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    sizes = {p: p.stat().st_size for p in site.rglob("*") if p.is_file()}
+    too_big = [(p, size) for p, size in sizes.items() if p.suffix == ".html" and size > PAGE_LIMIT]
+    total = sum(sizes.values())
     if too_big or total > SITE_LIMIT:
         pages = "、".join(f"{p.relative_to(site).as_posix()}（{size // 1_000_000} MB）" for p, size in too_big[:5])
         raise ManualError(f"构建出来的{'页面 ' + pages if too_big else '站点'}太大"

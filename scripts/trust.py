@@ -16,7 +16,7 @@ import sys
 from pathlib import PurePosixPath
 
 from scripts import ROOT
-from scripts.content.source_files import PAGE, PASSIVE
+from scripts.content.source_files import accepted
 from scripts.history.git import git
 
 REGISTER = re.compile(r"procedures/_[a-z_]+\.yml")
@@ -28,7 +28,7 @@ def is_content(path: str) -> bool:
     """path（仓库中的相对路径）是不是编辑可以改的内容。"""
     pure = PurePosixPath(path)
     if pure.parts[:1] == ("docs",):
-        return pure.suffix == PAGE or pure.suffix.lower() in PASSIVE["docs"]
+        return accepted("docs", pure.suffix)
     return bool(REGISTER.fullmatch(path) or PROCEDURE.fullmatch(path))
 
 

@@ -84,10 +84,15 @@ def _too_large(path: Path, top: Path, folder: str, size: int) -> Problem | None:
                    "页面和清单拆成几份；图片和附件先压缩，太大的不放进仓库")
 
 
+def accepted(folder: str, suffix: str) -> bool:
+    """folder（docs 或 procedures）里收不收这种扩展名的文件：页面只认 .md，其余按白名单（不分大小写）。"""
+    return suffix == PAGE or suffix.lower() in PASSIVE[folder]
+
+
 def _not_passive(path: Path, top: Path, folder: str, theme: set[str]) -> Problem | None:
     shown = f"{folder}/{path.relative_to(top).as_posix()}"
     suffix = path.suffix
-    if suffix != PAGE and suffix.lower() not in PASSIVE[folder]:
+    if not accepted(folder, suffix):
         kinds = "Markdown 页面（.md）、图片（.png、.jpg、.gif、.webp）、PDF、Office 文档、.txt、.csv"
         allowed = kinds if folder == "docs" else "规程和登记表（.yml）、结构说明（.json）、说明（.md）"
         return Problem(shown, 1, 1, "F002", f"{folder}/ 里不能放这种文件（{suffix or '没有扩展名'}）",
@@ -109,18 +114,13 @@ def _theme_dirs(root: Path) -> tuple[Path, ...]:
     return tuple(d for d in dirs if d.is_dir())
 
 
-@functools.cache
-def _theme_listing(directory: Path) -> frozenset[str]:
+def _listing(directory: Path) -> frozenset[str]:
     return frozenset(p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file())
 
 
 def theme_files(root: Path) -> set[str]:
     """主题里的文件（相对站点根目录的路径）：Material、Zensical 的主题和本仓库的 overrides/。"""
-    files: set[str] = set()
-    for directory in _theme_dirs(root):
-        files |= _theme_listing(directory) if directory.name == "templates" else {
-            p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
-    return files
+    return set().union(*(_listing(directory) for directory in _theme_dirs(root)))
 
 
 def read_regular(path: Path, shown: str) -> bytes:

@@ -32,7 +32,7 @@ def _with_data_check(problems: list[Problem], root: Path, files: list[Path] | No
     from scripts import pipeline
     from scripts.problems import display_path
 
-    found = pipeline.check(pipeline.load(root))
+    found = pipeline.check(pipeline.load(root, history=False))
     if files is not None:
         shown = {display_path(f.resolve(), root.resolve()) for f in files}
         found = [p for p in found if p.file in shown]

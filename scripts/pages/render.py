@@ -188,9 +188,8 @@ def path_stops(catalog: Catalog, page_of, titles: dict[str, str]) -> dict[str, l
 def generate(catalog: Catalog, history: History, today: dt.date | None = None, *, alias_lines: bool = True,
              directory_urls: bool = True) -> dict[str, str]:
     """history 是 load 阶段读好的修订记录（history/changes.py）：生成页面时不再运行 git。"""
-    generator = PageGenerator(catalog, today or dt.date.today(), alias_lines=alias_lines, directory_urls=directory_urls)
-    generator.history = history
-    return generator.generate()
+    return PageGenerator(catalog, today or dt.date.today(), history=history, alias_lines=alias_lines,
+                         directory_urls=directory_urls).generate()
 
 
 def _neighbours(procedures: list[Procedure]) -> dict[str, tuple[Procedure | None, Procedure | None]]:

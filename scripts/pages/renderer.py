@@ -53,12 +53,13 @@ def source_order(proc: Procedure) -> tuple:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, today: dt.date, *, alias_lines: bool = True, directory_urls: bool = True):
+    def __init__(self, catalog: Catalog, today: dt.date, *, history: History | None = None, alias_lines: bool = True,
+                 directory_urls: bool = True):
         self.catalog = catalog
         self.today = today
         self.directory_urls = directory_urls  # MkDocs 的 use_directory_urls：离线包是 False
         self.env = _environment()
-        self.history: History = History(available=False)  # 修订记录：由 render.generate 交来（load 阶段读好的）
+        self.history = history or History(available=False)  # 修订记录：load 阶段读好的
         # alias_lines=False 只用于搜索基准测试的对照组：不加“又称”一行。
         self.env.globals.update(alias_lines=alias_lines, regulation_facts=self._regulation_facts)
 

@@ -35,7 +35,8 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml", *,
     编辑检查（make lint 的全部规则）在另一个进程里与构建并行（构建只用一个核），几乎不增加总时间；
     发现错误时构建失败，site_dir 保持原样。lint=False 只给基准测试和只比较构建工具的测试用。
     """
-    sources = pipeline.checked(root)  # load + check：有错误时抛出 ProblemsFound，列出全部问题
+    # load + check：有错误时抛出 ProblemsFound，列出全部问题。在子进程里构建时那边自己读历史，这里不必读
+    sources = pipeline.checked(root, history=in_process)
     site_dir = site_dir.resolve()
     with locked(site_dir):
         clean_leftovers(site_dir)  # 上次被中止的构建留下的临时目录
