@@ -339,13 +339,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=list(NAMES),
                         help="只跑一种：a Material 默认，b 本手册，p Pagefind，z Zensical，y Zensical 默认分词")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--queries", type=Path, default=QUERIES,
+                        help="查询集（默认公开的 tests/search_queries.yml；留出的是 tests/search_heldout.yml）")
     args = parser.parse_args(argv)
-    queries = load_queries()
+    queries = load_queries(args.queries)
     variants = [args.only] if args.only else ["a", "b", "p"]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as work:
         results = run(variants, queries, args.chromium, Path(work))
     done = [v for v in variants if v in results]
-    print(f"查询 {len(queries)} 条（{QUERIES.relative_to(ROOT)}），前 {TOP} 个结果中有要找的页面即算找到。\n")
+    print(f"查询 {len(queries)} 条（{args.queries.resolve().relative_to(ROOT)}），前 {TOP} 个结果中有要找的页面即算找到。\n")
     print("查询\t类型\t" + "\t".join(f"({v})名次" for v in done))
     for i, query in enumerate(queries):
         ranks = [results[v][i].rank for v in done]
@@ -353,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for variant in done:
         s = summary(results[variant])
-        for part, label in (("keywords", "关键词"), ("questions", "问题")):
+        for part, label in (("keywords", "关键词"), ("questions", "问题"), ("all", "合计")):
             print(line(f"({variant}) {NAMES[variant]}", label, s[part]))
     return 0
 
